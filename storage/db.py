@@ -1,0 +1,187 @@
+"""Opening the commune database: pragmas, automatic migrations with a backup first, sessions.
+
+Start-up policy: a new file is created at the newest schema; an older file is copied to a backup
+and upgraded in place; a file written by a newer Commune Desk is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.errors import DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+APP_DIR_NAME = "CommuneDesk"
+DEFAULT_DB_NAME = "commune-desk.sqlite"
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (e.g. %LOCALAPPDATA%\\CommuneDesk on Windows)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_DIR_NAME, appauthor=False) / DEFAULT_DB_NAME
+
+
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # WAL + synchronous=FULL: a committed record survives a power cut; foreign keys enforce links.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on a SQLite file with Commune Desk's pragmas on every connection."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at the migrations shipped inside storage/."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of Commune Desk knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database file (None for a new, empty file)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(src: Path, dest: Path) -> Path:
+    """Copy a live SQLite database consistently with SQLite's online backup API."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(src) as source, sqlite3.connect(dest) as target:
+        source.backup(target)
+    return dest
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run Alembic migrations up to ``revision`` on this engine's database."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+@dataclass
+class Database:
+    """An open commune database: its file, engine and session factory."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_made: Path | None = None
+
+    def close(self) -> None:
+        """Release the file (checkpoints the WAL)."""
+        self.engine.dispose()
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(
+            f"Tệp {path.name} không phải là cơ sở dữ liệu của Commune Desk (hoặc đã bị hỏng).",
+            f"{path.name} is not a Commune Desk database (or it is damaged).",
+        )
+
+
+def open_database(path: Path | str | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the commune database at ``path``."""
+    path = Path(path) if path else default_db_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Không tạo được thư mục dữ liệu {path.parent}: {exc.strerror}.",
+            f"Cannot create the data folder {path.parent}: {exc.strerror}.",
+        ) from exc
+    _check_is_sqlite(path)
+    engine = make_engine(path)
+    backup: Path | None = None
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+        if current is not None and current not in known:
+            raise DatabaseError(
+                "Cơ sở dữ liệu này được tạo bởi phiên bản Commune Desk mới hơn. "
+                "Hãy cài phiên bản mới hơn để mở nó.",
+                "This database was made by a newer version of Commune Desk. Install that version to open it.",
+            )
+        if migrate and current != head:
+            if current is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup = backup_file(path, path.parent / "backups" / f"{path.stem}.before-upgrade-{stamp}.sqlite")
+            upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise _environment_error(path, exc) from exc
+    except SADatabaseError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            f"Không mở được cơ sở dữ liệu {path.name}: tệp bị hỏng.",
+            f"Cannot open the database {path.name}: the file is damaged.",
+        ) from exc
+    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
+                    backup_made=backup)
+
+
+def _environment_error(path: Path, exc: OperationalError) -> DatabaseError:
+    msg = str(exc.orig).lower() if exc.orig else str(exc).lower()
+    if "locked" in msg or "busy" in msg:
+        return DatabaseError(
+            f"Cơ sở dữ liệu {path.name} đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.",
+            f"The database {path.name} is in use by another program. Close it and try again.",
+        )
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+        return DatabaseError(
+            f"Không ghi được vào {path}: thư mục chỉ đọc hoặc không có quyền.",
+            f"Cannot write to {path}: the folder is read-only or access is denied.",
+        )
+    if "disk" in msg and "full" in msg:
+        return DatabaseError("Ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi thử lại.", "The disk is full.")
+    return DatabaseError(
+        f"Không mở được cơ sở dữ liệu {path.name}: {exc.orig}.",
+        f"Cannot open the database {path.name}: {exc.orig}.",
+    )
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """SQLite's integrity and foreign-key checks; an empty list means the file is sound."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+        if rows != ["ok"]:
+            problems.extend(rows)
+        for row in conn.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
+    return problems

@@ -1,0 +1,29 @@
+"""Typed SQLAlchemy models of the commune database (import from here)."""
+
+from storage.models.base import Base
+from storage.models.calendar_day import CalendarEntry, CalendarYear
+from storage.models.catalog import Field, Procedure
+from storage.models.commune import AppUser, CommuneProfile, Setting, Unit
+from storage.models.dossier import Dossier, SupplementRequest
+from storage.models.equipment import Equipment
+from storage.models.proposal import Proposal, ReportSent
+from storage.models.staff import Staff, StaffQuota
+
+__all__ = [
+    "AppUser",
+    "Base",
+    "CalendarEntry",
+    "CalendarYear",
+    "CommuneProfile",
+    "Dossier",
+    "Equipment",
+    "Field",
+    "Procedure",
+    "Proposal",
+    "ReportSent",
+    "Setting",
+    "Staff",
+    "StaffQuota",
+    "SupplementRequest",
+    "Unit",
+]
