@@ -133,8 +133,7 @@ def open_database(path: Path | str | None = None, *, migrate: bool = True) -> Da
         known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
         if current is not None and current not in known:
             raise DatabaseError(
-                "Cơ sở dữ liệu này được tạo bởi phiên bản Commune Desk mới hơn. "
-                "Hãy cài phiên bản mới hơn để mở nó.",
+                "Cơ sở dữ liệu này được tạo bởi phiên bản Commune Desk mới hơn. Hãy cài phiên bản mới hơn để mở nó.",
                 "This database was made by a newer version of Commune Desk. Install that version to open it.",
             )
         if migrate and current != head:
@@ -151,8 +150,7 @@ def open_database(path: Path | str | None = None, *, migrate: bool = True) -> Da
             f"Không mở được cơ sở dữ liệu {path.name}: tệp bị hỏng.",
             f"Cannot open the database {path.name}: the file is damaged.",
         ) from exc
-    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
-                    backup_made=backup)
+    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup_made=backup)
 
 
 def _environment_error(path: Path, exc: OperationalError) -> DatabaseError:

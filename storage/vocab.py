@@ -384,9 +384,7 @@ _labels(
 )
 
 #: Proposal statuses still waiting for an answer from the province.
-OPEN_PROPOSAL_STATUSES = frozenset(
-    {ProposalStatus.SENT, ProposalStatus.ACKNOWLEDGED, ProposalStatus.ASSIGNED}
-)
+OPEN_PROPOSAL_STATUSES = frozenset({ProposalStatus.SENT, ProposalStatus.ACKNOWLEDGED, ProposalStatus.ASSIGNED})
 
 
 class ReportChannel(Labelled, StrEnum):

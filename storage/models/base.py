@@ -30,9 +30,9 @@ class Audited:
     updated_at: Mapped[datetime | None] = mapped_column(DateTime, onupdate=func.current_timestamp())
 
     @declared_attr
-    def created_by_id(cls) -> Mapped[int | None]:  # noqa: N805 - SQLAlchemy declared_attr
+    def created_by_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
 
     @declared_attr
-    def updated_by_id(cls) -> Mapped[int | None]:  # noqa: N805
+    def updated_by_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
