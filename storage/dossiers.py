@@ -294,9 +294,14 @@ def save_dossier(
     user_id: int | None = None,
     ctx: RuleContext | None = None,
     today: date | None = None,
+    procedure: ProcedureRow | None = None,
 ) -> int:
-    """Create or update a dossier after validation; nothing is stored when a rule is broken."""
-    procedure = get_procedure(session, data.procedure_id)
+    """Create or update a dossier after validation; nothing is stored when a rule is broken.
+
+    ``procedure`` may be passed by bulk callers that already hold the catalog row.
+    """
+    if procedure is None or procedure.id != data.procedure_id:
+        procedure = get_procedure(session, data.procedure_id)
     problems = validate_dossier(session, data, dossier_id, today=today, procedure=procedure)
     if problems:
         raise ValidationError(problems)

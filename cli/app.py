@@ -1,0 +1,123 @@
+"""The headless command line: argument parsing, dispatch, and turning errors into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from cli.text import set_lang, t
+from storage.errors import UserError
+
+__version__ = "0.1.0"
+EXIT_OK, EXIT_USER_ERROR, EXIT_BUG, EXIT_USAGE = 0, 2, 1, 64
+
+log = logging.getLogger("commune_desk")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line Vietnamese (or English) usage error instead of English prose."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        hint = t("Xem hướng dẫn: python main.py --help", "See: python main.py --help")
+        sys.stderr.write(t(f"Lỗi cú pháp lệnh: {message}. {hint}\n", f"Usage error: {message}. {hint}\n"))
+        raise SystemExit(EXIT_USAGE)
+
+
+def _pre_scan_lang(argv: list[str]) -> str:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return "vi"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All commands and options, with help in the chosen language."""
+    from cli.commands import check, demo, imports, init, listing, summary
+
+    p = _Parser(
+        prog="python main.py",
+        description=t(
+            "Commune Desk – phần mềm quản lý, báo cáo của xã (chạy không cần Internet). Không có lệnh: mở giao diện.",
+            "Commune Desk – offline records and reports for commune offices. No command: open the GUI.",
+        ),
+    )
+    p.add_argument(
+        "--db",
+        type=Path,
+        help=t(
+            "tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
+            "database file (default: the user's data folder)",
+        ),
+    )
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help=t("ngôn ngữ thông báo", "message language"))
+    p.add_argument("--version", action="version", version=f"Commune Desk {__version__}")
+    sub = p.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"), parser_class=_Parser)
+    for module in (init, demo, imports, listing, summary, check):
+        module.register(sub)
+    return p
+
+
+def _setup_logging(db_path: Path | None) -> Path:
+    from storage.db import default_db_path
+
+    folder = (db_path.parent if db_path else default_db_path().parent) / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "commune-desk.log"
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        path = Path("commune-desk.log")
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def run(argv: list[str]) -> int:
+    """Run one command; return the process exit code."""
+    set_lang(_pre_scan_lang(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_lang(args.lang)
+    if args.command is None:
+        return _start_gui(args)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    log_path = _setup_logging(args.db)
+    try:
+        return handler(args)
+    except UserError as exc:
+        sys.stderr.write(exc.message(args.lang).replace("\n", "\n  ") + "\n")
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write(t("Đã dừng theo yêu cầu.\n", "Interrupted.\n"))
+        return 130
+    except Exception as exc:  # a bug: log the traceback, show one line
+        log.exception("unexpected error in command %s", args.command)
+        sys.stderr.write(
+            t(
+                f"Lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào {log_path}.\n",
+                f"Unexpected error ({type(exc).__name__}). Details were written to {log_path}.\n",
+            )
+        )
+        return EXIT_BUG
+
+
+def _start_gui(args: argparse.Namespace) -> int:
+    try:
+        from gui.app import run_gui
+    except ImportError:
+        build_parser().print_help()
+        sys.stderr.write(
+            t(
+                "\nGiao diện đồ họa chưa có trong phiên bản này; hãy dùng các lệnh ở trên.\n",
+                "\nThe graphical interface is not in this version yet; use the commands above.\n",
+            )
+        )
+        return EXIT_OK
+    return run_gui(db_path=args.db, lang=args.lang)

@@ -1,0 +1,40 @@
+"""Opening the database for a command."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from cli.text import t
+from storage.db import Database, open_database
+from storage.errors import UserError
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """Open (creating or upgrading) the database named by --db or the default one."""
+    db = open_database(args.db)
+    if db.backup_made is not None:
+        import sys
+
+        sys.stderr.write(
+            t(
+                f"Đã nâng cấp cơ sở dữ liệu; bản sao lưu trước nâng cấp: {db.backup_made}\n",
+                f"Database upgraded; backup made first: {db.backup_made}\n",
+            )
+        )
+    return db
+
+
+def parse_day(text: str) -> date:
+    """A date typed on the command line: dd/mm/yyyy or ISO."""
+    from datetime import datetime
+
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise UserError(
+        f"Ngày không hợp lệ: {text!r}. Nhập theo dạng dd/mm/yyyy, ví dụ 14/07/2025.",
+        f"Invalid date: {text!r}. Use dd/mm/yyyy, e.g. 14/07/2025.",
+    )
