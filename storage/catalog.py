@@ -70,7 +70,7 @@ class ProcedureData:
 
 def seed_catalog(session: Session) -> None:
     """Insert the shipped fields and procedures that are not there yet (by code)."""
-    have_fields = {c: i for c, i in session.execute(select(Field.code, Field.id)).tuples()}
+    have_fields = {c: i for c, i in session.execute(select(Field.code, Field.id)).all()}
     for order, (code, name) in enumerate(FIELDS, start=1):
         if code not in have_fields:
             f = Field(code=code, name=name, sort_order=order)
@@ -124,7 +124,7 @@ def list_procedures(session: Session, *, active_only: bool = False) -> list[Proc
     q = select(Procedure, Field.name).join(Field).order_by(Field.sort_order, Procedure.name)
     if active_only:
         q = q.where(Procedure.active.is_(True))
-    return [_proc_row(p, fname) for p, fname in session.execute(q).tuples()]
+    return [_proc_row(p, fname) for p, fname in session.execute(q).all()]
 
 
 def get_procedure(session: Session, procedure_id: int) -> ProcedureRow | None:

@@ -121,7 +121,7 @@ def list_dossiers(
     if limit is not None:
         q = q.limit(limit)
     rows: list[DossierRow] = []
-    for d, pcode, pname, fname in session.execute(_filtered(q, f)).tuples():
+    for d, pcode, pname, fname in session.execute(_filtered(q, f)).all():
         dd = dossier_dates(d)
         rows.append(
             DossierRow(

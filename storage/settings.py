@@ -72,7 +72,7 @@ _TYPES = {
 def load_rules(session: Session) -> RuleSettings:
     """Read the settings, keeping defaults for missing or unreadable values."""
     rules = RuleSettings()
-    stored = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
+    stored = dict(session.execute(select(Setting.key, Setting.value)).all())
     changes: dict[str, object] = {}
     for f in fields(RuleSettings):
         if f.name in stored:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from storage.equipment import shortage_clause
 from storage.models import Equipment, Proposal
 from storage.periods import Period
+from storage.proposals import addressed_bodies
 from storage.vocab import EquipmentKind, ProposalStatus
 
 
@@ -74,7 +76,7 @@ def proposal_summary(session: Session, period: Period) -> ProposalSummary:
     """Counts over proposals raised up to the period end (older open ones still matter)."""
     up_to_end = Proposal.raised_date <= period.end
     by_status = dict(
-        session.execute(select(Proposal.status, func.count()).where(up_to_end).group_by(Proposal.status)).tuples().all()
+        session.execute(select(Proposal.status, func.count()).where(up_to_end).group_by(Proposal.status)).all()
     )
     # Open at the end: sent, and not closed (resolved or declined) by a response dated up to then.
     closed = and_(
@@ -82,19 +84,22 @@ def proposal_summary(session: Session, period: Period) -> ProposalSummary:
         Proposal.response_date <= period.end,
     )
     open_cond = and_(up_to_end, Proposal.status != str(ProposalStatus.DRAFT), ~closed)
-    open_by_dept = dict(
-        session.execute(select(Proposal.addressed_to, func.count()).where(open_cond).group_by(Proposal.addressed_to))
-        .tuples()
-        .all()
-    )
+    # A proposal addressed to several bodies ("Sở A; Sở B") waits on each of them.
+    open_by_dept: Counter[str] = Counter()
+    for addressed, n in session.execute(
+        select(Proposal.addressed_to, func.count()).where(open_cond).group_by(Proposal.addressed_to)
+    ).all():
+        for body in addressed_bodies(addressed) or [""]:
+            open_by_dept[body] += n
+    open_count = session.scalar(select(func.count()).select_from(Proposal).where(open_cond)) or 0
     return ProposalSummary(
         raised_in_period=session.scalar(select(func.count()).where(Proposal.raised_date >= period.start, up_to_end))
         or 0,
-        open_at_end=sum(open_by_dept.values()),
+        open_at_end=open_count,
         answered_in_period=session.scalar(
             select(func.count()).where(Proposal.response_date >= period.start, Proposal.response_date <= period.end)
         )
         or 0,
         by_status={str(s): by_status.get(str(s), 0) for s in ProposalStatus},
-        open_by_department=open_by_dept,
+        open_by_department=dict(open_by_dept),
     )

@@ -91,7 +91,7 @@ def staffing_summary(session: Session, period: Period) -> StaffingSummary:
         .where(in_post_clause(on))
     ).all()  # fmt: skip
     quotas = dict(
-        session.execute(select(StaffQuota.category, StaffQuota.quota).where(StaffQuota.year == on.year)).tuples().all()
+        session.execute(select(StaffQuota.category, StaffQuota.quota).where(StaffQuota.year == on.year)).all()
     )
     cats = Counter(r.category for r in rows)
     by_category = [CategoryCount(c, cats.get(str(c), 0), quotas.get(str(c))) for c in StaffCategory]
