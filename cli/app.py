@@ -54,7 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
             "database file (default: the user's data folder)",
         ),
     )
-    p.add_argument("--lang", choices=["vi", "en"], default="vi", help=t("ngôn ngữ thông báo", "message language"))
+    p.add_argument(
+        "--lang",
+        choices=["vi", "en"],
+        default=None,
+        help=t("ngôn ngữ (mặc định: tiếng Việt)", "language (default: Vietnamese)"),
+    )
     p.add_argument("--version", action="version", version=f"Commune Desk {__version__}")
     sub = p.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"), parser_class=_Parser)
     for module in (init, demo, imports, listing, summary, check):
@@ -84,9 +89,10 @@ def run(argv: list[str]) -> int:
     set_lang(_pre_scan_lang(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
-    set_lang(args.lang)
     if args.command is None:
-        return _start_gui(args)
+        return _start_gui(args)  # the GUI keeps the language chosen in its settings unless --lang is given
+    args.lang = args.lang or "vi"
+    set_lang(args.lang)
     handler: Callable[[argparse.Namespace], int] = args.handler
     log_path = _setup_logging(args.db)
     try:
@@ -109,15 +115,6 @@ def run(argv: list[str]) -> int:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
-    try:
-        from gui.app import run_gui
-    except ImportError:
-        build_parser().print_help()
-        sys.stderr.write(
-            t(
-                "\nGiao diện đồ họa chưa có trong phiên bản này; hãy dùng các lệnh ở trên.\n",
-                "\nThe graphical interface is not in this version yet; use the commands above.\n",
-            )
-        )
-        return EXIT_OK
+    from gui.app import run_gui
+
     return run_gui(db_path=args.db, lang=args.lang)

@@ -160,9 +160,7 @@ def _check_year(year: int) -> None:
         )
 
 
-def period_for(
-    kind: PeriodKind, year: int, index: int, *, official: bool = True, cutoff_day: int = 15
-) -> Period:
+def period_for(kind: PeriodKind, year: int, index: int, *, official: bool = True, cutoff_day: int = 15) -> Period:
     """A named period; ``index`` is the month, quarter or half (1 for nine months and year)."""
     if not 1 <= cutoff_day <= 28:
         raise UserError(
@@ -176,10 +174,24 @@ def period_for(
     _check_year(year)
     if index not in _MONTH_SPANS[kind]:
         noun_vi, noun_en = _INDEX_NOUNS.get(kind, ("kỳ", "period"))
-        raise UserError(
-            f"Không có {noun_vi} {index}. {_EXAMPLES_VI}", f"There is no {noun_en} {index}. {_EXAMPLES_EN}"
-        )
+        raise UserError(f"Không có {noun_vi} {index}. {_EXAMPLES_VI}", f"There is no {noun_en} {index}. {_EXAMPLES_EN}")
     return _build(kind, year, index, official, cutoff_day)
+
+
+def period_containing(
+    day: date, kind: PeriodKind = PeriodKind.MONTH, *, official: bool = True, cutoff_day: int = 15
+) -> Period:
+    """The period of ``kind`` whose data includes ``day`` (with a cut-off, 20/07 is in August's)."""
+    if kind is PeriodKind.CUSTOM:
+        raise UserError("Kỳ tùy chọn không xác định theo ngày.", "A custom period is not found by date.")
+    shifted = official and cutoff_day > 1 and day.day >= cutoff_day
+    months = day.year * 12 + day.month - 1 + (1 if shifted else 0)
+    year, month = months // 12, months % 12 + 1
+    for index, (first, last) in _MONTH_SPANS[kind].items():
+        if first <= month <= last:
+            return period_for(kind, year, index, official=official, cutoff_day=cutoff_day)
+    # Nine months covers January–September only: from October the year's data belong to the next one.
+    return period_for(kind, year + 1, 1, official=official, cutoff_day=cutoff_day)
 
 
 def custom_period(start: date, end: date) -> Period:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storage.errors import UserError
-from storage.periods import Period, PeriodKind, custom_period, parse_period, period_for
+from storage.periods import Period, PeriodKind, custom_period, parse_period, period_containing, period_for
 
 K = PeriodKind
 
@@ -211,3 +211,22 @@ def test_previous_custom_has_the_same_length_just_before() -> None:
     p = parse_period("01/07/2025..31/07/2025").previous()
     assert (p.start, p.end) == (date(2025, 5, 31), date(2025, 6, 30))
     assert p.kind is K.CUSTOM
+
+
+@pytest.mark.parametrize(
+    ("day", "kind", "official", "expected"),
+    [
+        (date(2025, 7, 14), PeriodKind.MONTH, True, "2025-07"),
+        (date(2025, 7, 15), PeriodKind.MONTH, True, "2025-08"),
+        (date(2025, 12, 20), PeriodKind.MONTH, True, "2026-01"),
+        (date(2025, 12, 20), PeriodKind.YEAR, True, "2026"),
+        (date(2025, 12, 20), PeriodKind.YEAR, False, "2025"),
+        (date(2025, 6, 15), PeriodKind.QUARTER, True, "2025-Q3"),
+        (date(2025, 6, 14), PeriodKind.HALF_YEAR, True, "2025-H1"),
+        (date(2025, 10, 1), PeriodKind.NINE_MONTHS, False, "2026-9M"),
+    ],
+)
+def test_period_containing(day: date, kind: PeriodKind, official: bool, expected: str) -> None:
+    period = period_containing(day, kind, official=official)
+    assert period.spec == expected
+    assert period.contains(day) or kind == PeriodKind.NINE_MONTHS

@@ -1,0 +1,90 @@
+"""Starting the desktop application: preferences, language, database, first-start wizard, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui import settings as keys
+from gui.context import AppContext
+from gui.errors import install_excepthook
+from gui.i18n import apply_language
+from gui.settings import UiSettings
+from storage.db import Database, default_db_path, open_database
+from storage.errors import UserError
+
+log = logging.getLogger("commune_desk.gui")
+PREFERRED_FONTS = ("Segoe UI", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial")
+
+
+def apply_font(app: QApplication, size: int) -> None:
+    """A font with full Vietnamese coverage, at the size the user chose (older clerks read bigger)."""
+    families = set(QFontDatabase.families())
+    font = QFont(app.font())
+    for family in PREFERRED_FONTS:
+        if family in families:
+            font.setFamily(family)
+            break
+    font.setPointSize(max(8, min(size, 24)))
+    app.setFont(font)
+
+
+def _setup_logging(folder: Path) -> None:
+    try:
+        (folder / "logs").mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "logs" / "commune-desk.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("commune_desk")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Commune Desk")
+    app.setOrganizationName("CommuneDesk")
+    return app  # type: ignore[return-value]
+
+
+def open_context(db_path: Path | None, settings: UiSettings, lang: str) -> AppContext:
+    """Open the database (creating/upgrading it) and wrap it for the screens."""
+    db: Database = open_database(db_path)
+    return AppContext(db, settings, lang)
+
+
+def run_gui(db_path: Path | None = None, lang: str | None = None, settings_path: Path | None = None) -> int:
+    """Run the application until the main window closes; returns the exit code."""
+    app = create_app()
+    settings = UiSettings(settings_path)
+    lang = lang or settings.get(keys.LANGUAGE)
+    settings.set(keys.LANGUAGE, lang)
+    apply_language(lang)
+    apply_font(app, settings.get(keys.FONT_SIZE))
+    if db_path is None and settings.get(keys.DB_PATH):
+        db_path = Path(settings.get(keys.DB_PATH))
+    _setup_logging((db_path or default_db_path()).parent)
+    try:
+        ctx = open_context(db_path, settings, lang)
+    except UserError as exc:
+        QMessageBox.critical(None, "Commune Desk", exc.message(lang))
+        return 2
+    install_excepthook(lambda: ctx.lang)
+    from gui.main_window import MainWindow
+    from gui.wizard import FirstStartWizard
+
+    if ctx.profile() is None:
+        wizard = FirstStartWizard(ctx)
+        if not wizard.exec() or ctx.profile() is None:
+            ctx.db.close()
+            return 0
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    ctx.db.close()
+    return code

@@ -1,0 +1,339 @@
+"""The screen every register shares: search, filters, a lazy table, and the entry form beside it.
+
+Subclasses describe their columns, query, form and the storage calls; this class does the
+keyboard flow (Ctrl+N new, Enter save, Esc cancel, Delete with confirmation, Ctrl+Z undo).
+"""
+
+from __future__ import annotations
+
+from abc import ABCMeta, abstractmethod
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.errors import show_error
+from gui.registers.table_model import ID_ROLE, Column, LazyTableModel, PagedSource
+from gui.widgets.record_form import FormInputError, RecordForm
+from storage.errors import UserError, ValidationError
+
+
+class _AbstractWidgetMeta(type(QWidget), ABCMeta):  # type: ignore[misc]
+    """Lets a QWidget subclass mark its hooks @abstractmethod (documented, checked by tests)."""
+
+
+class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
+    """Base of the staff, dossier, equipment, proposal and catalog screens."""
+
+    status_message = Signal(str)
+    kind = ""  # data_changed key and import kind
+    import_kind: str | None = None  # set to offer "import from file" and "download template"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current_id: int | None = None
+        self._undo: list[Any] = []
+        self._build()
+        self.model: LazyTableModel[Any] = LazyTableModel(self.columns(), self.make_source(), self.row_id, parent=self)
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self._update_count()
+        ctx.data_changed.connect(self._on_data_changed)
+        self.new_record()
+
+    # --- hooks for subclasses ----------------------------------------------------------------
+    @abstractmethod
+    def title(self) -> str: ...
+
+    @abstractmethod
+    def columns(self) -> list[Column[Any]]: ...
+
+    @abstractmethod
+    def make_source(self) -> PagedSource[Any]:
+        """The query for the current search text and filters."""
+        ...
+
+    @abstractmethod
+    def create_form(self) -> RecordForm: ...
+
+    def row_id(self, row: Any) -> int:
+        return int(row.id)
+
+    def add_filters(self, layout: QHBoxLayout) -> None:
+        """Add filter widgets to the bar; call ``self.refresh`` when they change."""
+
+    @abstractmethod
+    def load_record(self, session: Session, record_id: int) -> Any: ...
+
+    @abstractmethod
+    def save_record(self, session: Session, data: Any, record_id: int | None) -> int: ...
+
+    @abstractmethod
+    def delete_record(self, session: Session, record_id: int) -> Any: ...
+
+    def restore_record(self, session: Session, data: Any) -> int:
+        return self.save_record(session, data, None)
+
+    def describe(self, data: Any) -> str:
+        """A few words naming a record in messages ("hồ sơ 16906-250701-0001")."""
+        return ""
+
+    def depends_on(self) -> set[str]:
+        """Other kinds whose changes should refresh this screen (e.g. units for staff)."""
+        return set()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 140%; font-weight: bold;")
+        outer.addWidget(self.heading)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        bar.addWidget(self.search)
+        self.filters_bar = QHBoxLayout()
+        bar.addLayout(self.filters_bar)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_record)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_current)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.delete_button)
+        if self.import_kind:
+            self.import_button = QPushButton()
+            self.import_button.clicked.connect(self.import_file)
+            self.template_button = QPushButton()
+            self.template_button.clicked.connect(self.save_template)
+            bar.addWidget(self.import_button)
+            bar.addWidget(self.template_button)
+        outer.addLayout(bar)
+        self.add_filters(self.filters_bar)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        split.addWidget(self.table)
+        self.form = self.create_form()
+        self.form.lang = self.ctx.lang
+        self.form.save_requested.connect(self.save_current)
+        self.form.cancel_requested.connect(self.cancel_edit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(380)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer.addWidget(split, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts of the shared parts (subclasses extend this and call super)."""
+        self.heading.setText(self.title())
+        self.search.setPlaceholderText(self.tr("Tìm kiếm (không cần gõ dấu)… Ctrl+F"))
+        self.new_button.setText(self.tr("Thêm mới (Ctrl+N)"))
+        self.delete_button.setText(self.tr("Xóa (Delete)"))
+        if self.import_kind:
+            self.import_button.setText(self.tr("Nhập từ tệp…"))
+            self.template_button.setText(self.tr("Tải tệp mẫu…"))
+        self.form.retranslate_buttons()
+        if hasattr(self, "model"):
+            self.model.set_columns(self.columns())
+            self._update_count()
+
+    def _update_count(self, *_args: object) -> None:
+        self.count_label.setText(self.tr("{n} bản ghi").format(n=f"{self.model.total():,}".replace(",", ".")))
+
+    # --- data flow ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-run the query (search text or a filter changed, or data changed elsewhere)."""
+        keep = self.current_id
+        self.model.set_source(self.make_source())
+        if keep is not None:
+            row = self.model.row_of_id(keep)
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("*", self.kind) or kind in self.depends_on():
+            self.reload_choices()
+            self.refresh()
+
+    def reload_choices(self) -> None:
+        """Refill pickers (units, procedures...) after related data changed."""
+
+    def _on_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if not current.isValid():
+            return
+        record_id = current.data(ID_ROLE)
+        if record_id is None or record_id == self.current_id:
+            return
+        self.current_id = record_id
+        try:
+            data = self.ctx.read(lambda s: self.load_record(s, record_id))
+        except UserError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return
+        self.form.clear_problems()
+        self.show_record(data)
+
+    def show_record(self, data: Any) -> None:
+        """Put a stored record into the form (subclasses: form.set_data)."""
+        self.form.set_data(data)  # type: ignore[attr-defined]
+        self.form.heading.setText(self.tr("Sửa: {name}").format(name=self.describe(data)))
+
+    def new_record(self) -> None:
+        """Empty form ready for typing (Ctrl+N)."""
+        self.current_id = None
+        self.table.clearSelection()
+        self.table.selectionModel().clearCurrentIndex()
+        self.form.clear_problems()
+        self.form.new_record()  # type: ignore[attr-defined]
+        self.form.heading.setText(self.tr("Thêm mới"))
+        self.form.focus_first()  # type: ignore[attr-defined]
+
+    def save_current(self) -> bool:
+        """Validate and store the form (Enter / Ctrl+S); on a new record, the form is ready for the next."""
+        try:
+            data = self.form.get_data()  # type: ignore[attr-defined]
+        except FormInputError as exc:
+            self.form.show_problems(exc.problems)
+            return False
+        was_new = self.current_id is None
+        try:
+            with self.ctx.session() as s:
+                saved_id = self.save_record(s, data, self.current_id)
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            self.status_message.emit(self.tr("Chưa lưu: hãy sửa các ô được đánh dấu đỏ."))
+            return False
+        except UserError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return False
+        self.form.clear_problems()
+        self.status_message.emit(self.tr("Đã lưu {name}.").format(name=self.describe(data)))
+        self.ctx.notify(self.kind)
+        if was_new:
+            self.new_record()
+        else:
+            self.current_id = saved_id
+        return True
+
+    def cancel_edit(self) -> None:
+        """Esc: drop unsaved changes (back to the stored record, or an empty form)."""
+        if self.current_id is None:
+            self.new_record()
+            return
+        record_id = self.current_id
+        data = self.ctx.read(lambda s: self.load_record(s, record_id))
+        self.form.clear_problems()
+        self.show_record(data)
+
+    def delete_current(self) -> None:
+        """Delete the selected record after confirmation; Ctrl+Z brings it back."""
+        if self.current_id is None:
+            self.status_message.emit(self.tr("Chưa chọn bản ghi để xóa."))
+            return
+        record_id = self.current_id
+        data = self.ctx.read(lambda s: self.load_record(s, record_id))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Xác nhận xóa"))
+        box.setText(self.tr("Xóa {name}?").format(name=self.describe(data)))
+        box.setInformativeText(self.tr("Có thể hoàn tác ngay sau khi xóa bằng Ctrl+Z."))
+        yes = box.addButton(self.tr("Xóa"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Không xóa"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return
+        try:
+            with self.ctx.session() as s:
+                deleted = self.delete_record(s, record_id)
+        except UserError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return
+        self._undo.append(deleted)
+        self.status_message.emit(self.tr("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=self.describe(data)))
+        self.current_id = None
+        self.ctx.notify(self.kind)
+        self.new_record()
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo_delete(self) -> None:
+        """Ctrl+Z: restore the most recently deleted record."""
+        if not self._undo:
+            self.status_message.emit(self.tr("Không có thao tác xóa nào để hoàn tác."))
+            return
+        data = self._undo[-1]
+        try:
+            with self.ctx.session() as s:
+                restored = self.restore_record(s, data)
+        except UserError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return
+        self._undo.pop()
+        self.status_message.emit(self.tr("Đã khôi phục {name}.").format(name=self.describe(data)))
+        self.ctx.notify(self.kind)
+        self.current_id = None
+        self.refresh()
+        row = self.model.row_of_id(restored)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- files -------------------------------------------------------------------------------
+    def import_file(self) -> None:
+        from gui.import_flow import import_with_preview
+
+        assert self.import_kind is not None
+        import_with_preview(self, self.ctx, self.import_kind)
+
+    def save_template(self) -> None:
+        from gui.import_flow import save_template
+
+        assert self.import_kind is not None
+        save_template(self, self.ctx, self.import_kind)
