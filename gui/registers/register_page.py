@@ -57,6 +57,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self._update_count()
+        self._fit_columns()
         ctx.data_changed.connect(self._on_data_changed)
         self.new_record()
 
@@ -104,13 +105,29 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 140%; font-weight: bold;")
-        outer.addWidget(self.heading)
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_record)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_current)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        if self.import_kind:
+            self.import_button = QPushButton()
+            self.import_button.clicked.connect(self.import_file)
+            self.template_button = QPushButton()
+            self.template_button.clicked.connect(self.save_template)
+            top.addWidget(self.import_button)
+            top.addWidget(self.template_button)
+        outer.addLayout(top)
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(260)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -122,19 +139,6 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         bar.addStretch(1)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
-        self.new_button = QPushButton()
-        self.new_button.clicked.connect(self.new_record)
-        self.delete_button = QPushButton()
-        self.delete_button.clicked.connect(self.delete_current)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.delete_button)
-        if self.import_kind:
-            self.import_button = QPushButton()
-            self.import_button.clicked.connect(self.import_file)
-            self.template_button = QPushButton()
-            self.template_button.clicked.connect(self.save_template)
-            bar.addWidget(self.import_button)
-            bar.addWidget(self.template_button)
         outer.addLayout(bar)
         self.add_filters(self.filters_bar)
 
@@ -160,6 +164,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([880, 520])
         outer.addWidget(split, 1)
         self.retranslate()
 
@@ -177,12 +182,21 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
             self.model.set_columns(self.columns())
             self._update_count()
 
+    def _fit_columns(self, max_width: int = 320) -> None:
+        """Size columns to the first page's contents (capped, so one long text cannot push others out)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for i in range(header.count()):
+            header.resizeSection(i, min(header.sectionSize(i) + 12, max_width))
+
     def _update_count(self, *_args: object) -> None:
         self.count_label.setText(self.tr("{n} bản ghi").format(n=f"{self.model.total():,}".replace(",", ".")))
 
     # --- data flow ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-run the query (search text or a filter changed, or data changed elsewhere)."""
+        if not hasattr(self, "model"):
+            return  # a filter widget fired while the page was still being built
         keep = self.current_id
         self.model.set_source(self.make_source())
         if keep is not None:

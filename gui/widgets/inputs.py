@@ -81,10 +81,16 @@ class EnumCombo(QComboBox):
     """Choose one member of a labelled enum (storage.vocab); optional combos start with a blank entry."""
 
     def __init__(
-        self, enum: type[Enum], lang: str = "vi", parent: QWidget | None = None, *, optional: bool = False
+        self,
+        enum: type[Enum],
+        lang: str = "vi",
+        parent: QWidget | None = None,
+        *,
+        optional: bool = False,
+        blank_label: str = "",
     ) -> None:
         super().__init__(parent)
-        self._enum, self._optional = enum, optional
+        self._enum, self._optional, self.blank_label = enum, optional, blank_label
         self.fill(lang)
 
     def fill(self, lang: str) -> None:
@@ -93,7 +99,7 @@ class EnumCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         if self._optional:
-            self.addItem("", None)
+            self.addItem(self.blank_label, None)
         for member in self._enum:
             self.addItem(member.label(lang), member)  # type: ignore[attr-defined]
         self.blockSignals(False)
@@ -182,23 +188,20 @@ class PickerCombo(QComboBox):
     def value(self) -> Any:
         idx = self.findText(self.currentText())
         if idx < 0:
-            return None
+            return self.text_value() or None if self.free_text else None
         return self.itemData(idx, VALUE_ROLE)
 
     def text_value(self) -> str:
         return self.currentText().strip()
 
     def set_value(self, value: Any) -> None:
-        if value is None:
-            self.setCurrentIndex(-1)
-            self.setEditText("")
-            return
+        """Select the item holding ``value`` (an "all" item may hold None); otherwise show it as text."""
         for i in range(self._model.rowCount()):
             if self._model.item(i).data(VALUE_ROLE) == value:
                 self.setCurrentIndex(i)
                 return
         self.setCurrentIndex(-1)
-        self.setEditText(str(value) if self.free_text else "")
+        self.setEditText(str(value) if self.free_text and value is not None else "")
 
 
 def date_to_q(d: date) -> QDate:
