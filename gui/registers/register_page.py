@@ -310,6 +310,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         self.current_id = None
         self.ctx.notify(self.kind)
         self.new_record()
+        self.table.setFocus()  # so Ctrl+Z undoes the deletion, not typing in a form field
 
     def can_undo(self) -> bool:
         return bool(self._undo)
