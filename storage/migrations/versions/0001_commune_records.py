@@ -206,9 +206,7 @@ def upgrade() -> None:
             name=op.f("fk_equipment_created_by_id_app_user"),
             ondelete="SET NULL",
         ),
-        sa.ForeignKeyConstraint(
-            ["unit_id"], ["unit.id"], name=op.f("fk_equipment_unit_id_unit"), ondelete="RESTRICT"
-        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_equipment_unit_id_unit"), ondelete="RESTRICT"),
         sa.ForeignKeyConstraint(
             ["updated_by_id"],
             ["app_user.id"],
@@ -340,9 +338,7 @@ def upgrade() -> None:
             name=op.f("fk_staff_created_by_id_app_user"),
             ondelete="SET NULL",
         ),
-        sa.ForeignKeyConstraint(
-            ["unit_id"], ["unit.id"], name=op.f("fk_staff_unit_id_unit"), ondelete="RESTRICT"
-        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_staff_unit_id_unit"), ondelete="RESTRICT"),
         sa.ForeignKeyConstraint(
             ["updated_by_id"],
             ["app_user.id"],
