@@ -18,7 +18,7 @@ def apply_language(lang: str) -> None:
     _installed.clear()
     locale = QLocale(
         QLocale.Language.English if lang == "en" else QLocale.Language.Vietnamese,
-        QLocale.Territory.UnitedKingdom if lang == "en" else QLocale.Territory.Vietnam,
+        QLocale.Country.UnitedKingdom if lang == "en" else QLocale.Country.Vietnam,  # PySide6 has no Territory alias
     )
     QLocale.setDefault(locale)
     i18n = resources_dir() / "i18n"
