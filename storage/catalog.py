@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from storage.catalog_defaults import FIELDS, PROCEDURES
 from storage.deadlines import TimeUnit
-from storage.errors import Problem, ValidationError
-from storage.models import Field, Procedure
+from storage.errors import NotFoundError, Problem, UserError, ValidationError
+from storage.models import Dossier, Field, Procedure
 from storage.textsearch import fold
 from storage.vocab import Channel
 
@@ -210,3 +210,32 @@ def save_procedure(
     p.posting_url, p.active, p.notes, p.updated_by_id = data.posting_url, data.active, data.notes, user_id
     session.flush()
     return p.id
+
+
+def load_procedure(session: Session, procedure_id: int) -> ProcedureData:
+    """The stored procedure as editable data."""
+    p = get_procedure(session, procedure_id)
+    if p is None:
+        raise NotFoundError(f"Không tìm thấy thủ tục số {procedure_id}.", f"Procedure {procedure_id} not found.")
+    return ProcedureData(p.code, p.name, p.field_id, p.time_unit, p.days_direct, p.days_online, p.days_postal,
+                         p.posting_url, p.active, p.notes)  # fmt: skip
+
+
+def delete_procedure(session: Session, procedure_id: int) -> ProcedureData:
+    """Delete a procedure no dossier uses (e.g. one added by mistake) and return it for undo.
+
+    A procedure with dossiers is refused: the dossiers and the reports built on them need it,
+    so the user is told to mark it "no longer used" instead.
+    """
+    data = load_procedure(session, procedure_id)
+    n = session.scalar(select(func.count()).select_from(Dossier).where(Dossier.procedure_id == procedure_id)) or 0
+    if n:
+        raise UserError(
+            f"Không thể xóa thủ tục \u201c{data.name}\u201d: đã có {n} hồ sơ thuộc thủ tục này. "
+            "Hãy chọn \u201cNgừng sử dụng\u201d để thủ tục không còn hiện khi nhận hồ sơ mới.",
+            f"Cannot delete procedure \u201c{data.name}\u201d: {n} dossier(s) belong to it. "
+            "Mark it \u201cno longer used\u201d so it is not offered for new dossiers.",
+        )
+    session.delete(session.get(Procedure, procedure_id))
+    session.flush()
+    return data

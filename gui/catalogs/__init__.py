@@ -1,0 +1,1 @@
+"""The catalog registers shown as tabs of the "Danh mục" screen (gui.pages.catalogs)."""

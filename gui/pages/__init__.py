@@ -1,0 +1,1 @@
+"""Commune Desk pages (Qt widgets)."""

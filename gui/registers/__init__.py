@@ -1,0 +1,1 @@
+"""Commune Desk registers (Qt widgets)."""

@@ -1,0 +1,1 @@
+"""Commune Desk widgets (Qt widgets)."""
