@@ -33,6 +33,7 @@ class ListSource(Generic[R]):
         rows = self._all()
         if (sort_key, descending) != self._sorted_by and sort_key in self._sort_keys:
             key = self._sort_keys[sort_key]
-            rows.sort(key=lambda r: (key(r) is None, key(r)), reverse=descending)
+            # Blank values last in both directions (a descending sort of "days waiting" starts with the longest).
+            rows.sort(key=lambda r: ((key(r) is None) != descending, key(r)), reverse=descending)
             self._sorted_by = (sort_key, descending)
         return rows[offset : offset + limit]

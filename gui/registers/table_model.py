@@ -40,6 +40,7 @@ class Column(Generic[R]):
     numeric: bool = False
     tooltip: Callable[[R], str] | None = None
     alert: Callable[[R], bool] = field(default=lambda _r: False)  # shown in red (overdue, shortage...)
+    color: Callable[[R], str | None] | None = None  # another text colour ("#b35c00") when not alerting
 
 
 class LazyTableModel(QAbstractTableModel, Generic[R]):
@@ -64,6 +65,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._total = 0
         self._sort_key: str | None = None
         self._descending = False
+        self._fetching = False
         self.reload()
 
     # --- loading -----------------------------------------------------------------------------
@@ -73,29 +75,40 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._total = self._source.count()
-        self._rows = list(self._source.fetch(0, min(self._batch, self._total), self._sort_key, self._descending))
-        self.endResetModel()
+        total = self._source.count()
+        rows = list(self._source.fetch(0, min(self._batch, total), self._sort_key, self._descending))
+        self._fetching = True  # no fetchMore from inside the reset signals (see fetchMore)
+        try:
+            self.beginResetModel()
+            self._total, self._rows = total, rows
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def total(self) -> int:
         """How many records match (not only the loaded ones)."""
         return self._total
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt override
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt override
-        if parent.isValid():
+        # A view that still has room asks for more from inside our reset/insert signals; inserting
+        # then would nest one change in another (QAbstractItemModelTester fails it): it asks again.
+        if parent.isValid() or self._fetching:
             return
         start = len(self._rows)
         more = list(self._source.fetch(start, min(self._batch, self._total - start), self._sort_key, self._descending))
         if not more:
             self._total = start  # the data shrank meanwhile
             return
-        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     # --- Qt model API --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -126,6 +139,9 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col.alert(row):
             return self.ALERT
+        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
+            colour = col.color(row)
+            return QBrush(QColor(colour)) if colour else None
         if role == ID_ROLE:
             return self._id_of(row)
         if role == RAW_ROLE:

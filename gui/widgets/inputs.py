@@ -18,7 +18,52 @@ FOLD_ROLE = Qt.ItemDataRole.UserRole + 10
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
-class DateEdit(QDateEdit):
+_SEPARATORS = frozenset("/.-: ")
+
+
+class TypedDateMixin:
+    """Dates typed the way clerks type them, with the keyboard only.
+
+    "15/07/2025", "1/5/2025" and "15072025" all work: Qt moves to the next section once a number
+    is complete, so a separator typed right after that is swallowed instead of skipping a section;
+    after a short number ("1/") the separator selects the next section to type over. A digit typed
+    into a blank optional date starts from today's date. Tab leaves the field (Qt would walk its
+    sections, and gets stuck on a blank optional date) so Tab order follows the form.
+    """
+
+    _advanced = False
+
+    def _start_from_blank(self) -> None:
+        """Hook for optional dates: give a blank field a date to type over."""
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        text = event.text()
+        if text and text in _SEPARATORS:
+            if not self._advanced:  # "1/5": the separator ends a short number; select the next section
+                index = self.currentSectionIndex()  # type: ignore[attr-defined]
+                if index + 1 < self.sectionCount():  # type: ignore[attr-defined]
+                    self.setCurrentSectionIndex(index + 1)  # type: ignore[attr-defined]
+                    self.setSelectedSection(self.currentSection())  # type: ignore[attr-defined]
+            self._advanced = False
+            return
+        if text.isdigit():
+            self._start_from_blank()
+            before = self.currentSectionIndex()  # type: ignore[attr-defined]
+            super().keyPressEvent(event)  # type: ignore[misc]
+            self._advanced = self.currentSectionIndex() != before  # type: ignore[attr-defined]
+            return
+        self._advanced = False
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)  # type: ignore[arg-type]
+
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._advanced = False
+        super().focusInEvent(event)  # type: ignore[misc]
+
+
+class DateEdit(TypedDateMixin, QDateEdit):
     """A dd/MM/yyyy date with a calendar popup; optional ones show blank until filled."""
 
     def __init__(self, parent: QWidget | None = None, *, optional: bool = False) -> None:
@@ -46,6 +91,11 @@ class DateEdit(QDateEdit):
         else:
             self.setDate(QDate(value.year, value.month, value.day))
 
+    def _start_from_blank(self) -> None:
+        if self.optional and self.date() == EMPTY_DATE:
+            self.setDate(QDate.currentDate())
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Delete/Backspace on a fully selected optional date clears it, as users expect.
         if (
@@ -58,7 +108,7 @@ class DateEdit(QDateEdit):
         super().keyPressEvent(event)
 
 
-class DateTimeEdit(QDateTimeEdit):
+class DateTimeEdit(TypedDateMixin, QDateTimeEdit):
     """A dd/MM/yyyy HH:mm date-time (receipt time matters for the 15:00 rule)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -106,7 +156,9 @@ class EnumCombo(QComboBox):
         self.set_value(current)
 
     def value(self) -> Any:
-        return self.currentData()
+        # Qt hands item data back as a plain str; give the enum member so storage's isinstance checks pass.
+        data = self.currentData()
+        return None if data is None else self._enum(data)
 
     def set_value(self, value: Any) -> None:
         idx = self.findData(value)

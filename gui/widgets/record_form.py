@@ -138,7 +138,11 @@ class RecordForm(QWidget):
 
     # --- keyboard --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPlainTextEdit):
+        # Enter saves, except in multi-line text where it starts a new line; Ctrl+Enter saves everywhere.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            or not isinstance(self.focusWidget(), QPlainTextEdit)
+        ):
             self.save_requested.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
