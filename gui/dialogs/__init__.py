@@ -1,0 +1,1 @@
+"""Commune Desk dialogs (Qt widgets)."""
