@@ -15,15 +15,14 @@ from storage.errors import UserError
 log = logging.getLogger("commune_desk.gui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def user_message(exc: BaseException, lang: str) -> str:
     """What to tell the user about an exception (a bug gets a generic sentence)."""
     if isinstance(exc, UserError):
         return exc.message(lang)
-    return _tr("Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng; chi tiết đã được ghi vào nhật ký.")
+    return QCoreApplication.translate(
+        "Errors",
+        "Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng; chi tiết đã được ghi vào nhật ký.",
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str = "vi", title: str | None = None) -> None:
@@ -32,10 +31,10 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str = "vi", tit
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if isinstance(exc, UserError) else QMessageBox.Icon.Critical)
-    box.setWindowTitle(title or _tr("Không thực hiện được"))
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "Không thực hiện được"))
     box.setText(user_message(exc, lang))
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Errors", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 

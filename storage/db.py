@@ -36,6 +36,9 @@ def default_db_path() -> Path:
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Python's sqlite3 driver would open transactions itself (only before writes), which breaks
+    # SAVEPOINTs: SQLAlchemy's documented recipe is to turn that off and emit BEGIN in "begin".
+    dbapi_conn.isolation_level = None
     # WAL + synchronous=FULL: a committed record survives a power cut; foreign keys enforce links.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -49,6 +52,7 @@ def make_engine(path: Path) -> Engine:
     """An engine on a SQLite file with Commune Desk's pragmas on every connection."""
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 

@@ -180,8 +180,13 @@ class _FoldedFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
-        self._words = fold(text).split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9 replaces invalidateFilter()
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = fold(text).split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # type: ignore[no-untyped-def]
         folded = self.sourceModel().index(row, 0, parent).data(FOLD_ROLE) or ""
