@@ -35,10 +35,15 @@ def _pre_scan_lang(argv: list[str]) -> str:
     return "vi"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """All commands and options, with help in the chosen language."""
-    from cli.commands import check, demo, imports, init, listing, summary
+COMMANDS = ("init", "demo", "import", "list", "summary", "check")
 
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """All commands and options, with help in the chosen language.
+
+    Without commands (starting the GUI) no command module is imported: they pull in Alembic,
+    the importers and the demo data, which would only slow the window's first appearance.
+    """
     p = _Parser(
         prog="python main.py",
         description=t(
@@ -61,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("ngôn ngữ (mặc định: tiếng Việt)", "language (default: Vietnamese)"),
     )
     p.add_argument("--version", action="version", version=f"Commune Desk {__version__}")
+    if not with_commands:
+        p.set_defaults(command=None)
+        return p
+    from cli.commands import check, demo, imports, init, listing, summary
+
     sub = p.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"), parser_class=_Parser)
     for module in (init, demo, imports, listing, summary, check):
         module.register(sub)
@@ -87,7 +97,8 @@ def _setup_logging(db_path: Path | None) -> Path:
 def run(argv: list[str]) -> int:
     """Run one command; return the process exit code."""
     set_lang(_pre_scan_lang(argv))
-    parser = build_parser()
+    wants_command = any(a in COMMANDS or a in ("-h", "--help") for a in argv)
+    parser = build_parser(with_commands=wants_command)
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_gui(args)  # the GUI keeps the language chosen in its settings unless --lang is given

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +20,8 @@ from storage.db import Database, default_db_path, open_database
 from storage.errors import UserError
 
 log = logging.getLogger("commune_desk.gui")
+# Set to "1" to quit as soon as the main window is shown: bench/bench_gui.py times cold starts with it.
+EXIT_AFTER_SHOW = "COMMUNE_DESK_EXIT_AFTER_SHOW"
 PREFERRED_FONTS = ("Segoe UI", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial")
 
 
@@ -76,15 +80,18 @@ def run_gui(db_path: Path | None = None, lang: str | None = None, settings_path:
         return 2
     install_excepthook(lambda: ctx.lang)
     from gui.main_window import MainWindow
-    from gui.wizard import FirstStartWizard
 
     if ctx.profile() is None:
+        from gui.wizard import FirstStartWizard  # only on a first start: it pulls in the demo data
+
         wizard = FirstStartWizard(ctx)
         if not wizard.exec() or ctx.profile() is None:
             ctx.db.close()
             return 0
     window = MainWindow(ctx)
     window.show()
+    if os.environ.get(EXIT_AFTER_SHOW) == "1":
+        QTimer.singleShot(0, app.quit)  # after the first event-loop pass: the window is up
     code = app.exec()
     ctx.db.close()
     return code

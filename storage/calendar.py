@@ -86,12 +86,26 @@ class WorkCalendar:
         return d
 
     def working_days_between(self, start: date, end: date) -> int:
-        """How many working days lie in (start, end]; 0 when ``end <= start``."""
-        count = 0
-        d = start + _ONE_DAY
-        while d <= end:
-            count += self.is_working_day(d)
+        """How many working days lie in (start, end]; 0 when ``end <= start``.
+
+        Weekdays are counted by arithmetic and then corrected by the declared exceptions, so the
+        cost follows the calendar's size, not the span: registers show "overdue N working days"
+        for hundreds of rows of dossiers open for years (docs/performance.md).
+        """
+        if end <= start:
+            return 0
+        weeks, rest = divmod((end - start).days, 7)
+        count = 5 * weeks  # every run of 7 consecutive days holds 5 weekdays
+        d = start + timedelta(days=7 * weeks)
+        for _ in range(rest):
             d += _ONE_DAY
+            count += d.weekday() < _SATURDAY
+        count -= sum(
+            1
+            for x in self.days_off
+            if start < x <= end and x.weekday() < _SATURDAY and x not in self.extra_working_days
+        )
+        count += sum(1 for x in self.extra_working_days if start < x <= end and x.weekday() >= _SATURDAY)
         return count
 
 

@@ -54,8 +54,7 @@ def _paused(pause: Pause, as_of: date | None) -> tuple[date, date] | None:
         return None  # open pause, no reference date: the caller shows "clock stopped"
     if pause.completed is not None and pause.completed < pause.requested:
         raise UserError(
-            f"Ngày bổ sung xong ({pause.completed:%d/%m/%Y}) trước ngày yêu cầu bổ sung "
-            f"({pause.requested:%d/%m/%Y}).",
+            f"Ngày bổ sung xong ({pause.completed:%d/%m/%Y}) trước ngày yêu cầu bổ sung ({pause.requested:%d/%m/%Y}).",
             f"The supplement was completed ({pause.completed:%d/%m/%Y}) before it was requested "
             f"({pause.requested:%d/%m/%Y}).",
         )
