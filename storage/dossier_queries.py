@@ -213,7 +213,7 @@ def list_dossiers(
                 returned_date=d.returned_date,
                 apology_date=d.apology_date,
                 state=state_on(dd, on, counting),
-                overdue_days=overdue_working_days(dd, on, calendar),
+                overdue_days=overdue_working_days(dd, on, calendar, counting),
                 provincial_status=provincial_status(dd, on),
             )
         )

@@ -58,10 +58,18 @@ def state_on(d: DossierDates, on: date, counting: WithdrawnCounting = WithdrawnC
     return DossierState.OVERDUE if d.due < on else DossierState.IN_TIME
 
 
-def overdue_working_days(d: DossierDates, on: date, cal: WorkCalendar) -> int:
-    """Working days past the due date: for a late dossier at its finish, for an open one on ``on``."""
+def overdue_working_days(
+    d: DossierDates, on: date, cal: WorkCalendar, counting: WithdrawnCounting = WithdrawnCounting.ON_TIME
+) -> int:
+    """Working days past the due date of a dossier that is overdue on ``on`` or was finished late.
+
+    Zero for every other state: a dossier waiting for a supplement has its clock stopped, and a
+    withdrawn one counted on time is not late, whatever its dates say.
+    """
+    if state_on(d, on, counting) not in (DossierState.OVERDUE, DossierState.LATE):
+        return 0
     end = d.finished if d.finished is not None and d.finished <= on else on
-    return cal.working_days_between(d.due, end) if end > d.due else 0
+    return cal.working_days_between(d.due, end)
 
 
 def provincial_status(d: DossierDates, on: date) -> ProvincialStatus:

@@ -78,6 +78,11 @@ def test_overdue_working_days_skip_holidays() -> None:
     assert overdue_working_days(d, D(2025, 4, 29), CAL) == 0
     finished_late = DossierDates(D(2025, 4, 25), D(2025, 4, 29), D(2025, 5, 6), Outcome.RESOLVED)
     assert overdue_working_days(finished_late, D(2025, 12, 31), CAL) == 2
+    waiting = DossierDates(D(2025, 4, 25), D(2025, 4, 29), supplements=((D(2025, 4, 28), None),))
+    assert overdue_working_days(waiting, D(2025, 5, 9), CAL) == 0  # clock stopped
+    withdrawn = DossierDates(D(2025, 4, 25), D(2025, 4, 29), D(2025, 5, 9), Outcome.WITHDRAWN)
+    assert overdue_working_days(withdrawn, D(2025, 5, 9), CAL) == 0
+    assert overdue_working_days(withdrawn, D(2025, 5, 9), CAL, WithdrawnCounting.BY_DATE) == 5  # 5–9 May
 
 
 def test_provincial_status_codes() -> None:

@@ -324,14 +324,13 @@ class DossierForm(RecordForm):
         )
         today = date.today()
         state = state_on(dates, today, rules.rules.withdrawn_counting)
-        days = overdue_working_days(dates, today, rules.calendar)
-        days = days if state in LATE_STATES else 0
+        days = overdue_working_days(dates, today, rules.calendar, rules.rules.withdrawn_counting)
         self.computed_due, self.computed_state, self.computed_overdue_days = due, state, days
         due_text = self.tr("Hạn giải quyết: {date} ({weekday})").format(date=fmt_date(due), weekday=self.weekday(due))
         if data.due_date_override is not None:
             due_text += self.tr(", đã điều chỉnh (theo quy định: {date})").format(date=fmt_date(legal))
         state_text = state.label(self.ctx.lang)
-        if days > 0 and state in LATE_STATES:  # waiting or withdrawn: the count says nothing
+        if days > 0:
             state_text = self.tr("{state} {n} ngày làm việc").format(state=state_text, n=days)
         self.computed.setText(f"{due_text} – {state_text}")
         if state in LATE_STATES:

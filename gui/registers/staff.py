@@ -230,11 +230,15 @@ class StaffPage(RegisterPage):
 
     def add_filters(self, layout: QHBoxLayout) -> None:
         self.f_unit = PickerCombo()
-        self.f_unit.setMinimumWidth(180)
+        self.f_unit.setMinimumWidth(150)
+        self.f_unit.setMaximumWidth(220)
+        self.f_unit.setMinimumContentsLength(10)
         self.f_category = EnumCombo(StaffCategory, self.ctx.lang, optional=True, blank_label=self.tr("Tất cả loại"))
         self.f_in_post = QCheckBox()
         self.f_on = DateEdit()
-        self.f_category.setMaximumWidth(260)
+        self.f_category.setMaximumWidth(200)
+        self.f_category.setMinimumContentsLength(8)
+        self.f_category.setSizeAdjustPolicy(self.f_category.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for w in (self.f_unit, self.f_category, self.f_in_post, self.f_on):
             layout.addWidget(w)
         self.f_unit.value_changed.connect(lambda _v: self.refresh())
@@ -253,7 +257,7 @@ class StaffPage(RegisterPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.f_in_post.setText(self.tr("Chỉ người đang công tác ngày"))
+        self.f_in_post.setText(self.tr("Đang công tác ngày"))
         self.f_category.blank_label = self.tr("Tất cả loại")
         self.f_category.fill(self.ctx.lang)
         if isinstance(self.form, StaffForm):
