@@ -1,1 +1,1 @@
-"""Commune Desk reports package."""
+"""Commune Desk reports: report tables computed once from storage, written as Excel and PDF (no Qt)."""

@@ -7,6 +7,7 @@ from storage.models.commune import AppUser, CommuneProfile, Setting, Unit
 from storage.models.dossier import Dossier, SupplementRequest
 from storage.models.equipment import Equipment
 from storage.models.proposal import Proposal, ReportSent
+from storage.models.report_document import ReportDocument
 from storage.models.staff import Staff, StaffQuota
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Field",
     "Procedure",
     "Proposal",
+    "ReportDocument",
     "ReportSent",
     "Setting",
     "Staff",
