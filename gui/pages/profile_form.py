@@ -133,6 +133,13 @@ class ProfileForm(RecordForm):
         self.heading.setText(self.tr("Thông tin xã (in trên các báo cáo)"))
         self.save_button.setText(self.tr("Lưu thông tin xã (Enter)"))
         self.cancel_button.setText(self.tr("Hoàn lại (Esc)"))
+        row = getattr(self, "_row", None)
+        if row is not None:
+            self.commune.setText(
+                self.tr("{name} – {province} (mã xã {code}, mã tỉnh {pcode})").format(
+                    name=row.name, province=row.province_name, code=row.code, pcode=row.province_code
+                )
+            )
         self._update_share()
 
     def retranslate_buttons(self) -> None:
@@ -149,11 +156,7 @@ class ProfileForm(RecordForm):
     def set_row(self, row: ProfileRow) -> None:
         """Show the stored profile."""
         self._code = row.code
-        self.commune.setText(
-            self.tr("{name} – {province} (mã xã {code}, mã tỉnh {pcode})").format(
-                name=row.name, province=row.province_name, code=row.code, pcode=row.province_code
-            )
-        )
+        self._row = row  # retranslate() writes the commune line from it
         self.signer_name.setText(row.signer_name)
         self.signer_title.setText(row.signer_title)
         self.chairman.setText(row.chairman)

@@ -178,6 +178,12 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
             self.import_button.setText(self.tr("Nhập từ tệp…"))
             self.template_button.setText(self.tr("Tải tệp mẫu…"))
         self.form.retranslate_buttons()
+        if self.form.heading.text():  # already showing a record or an empty form: say it again
+            shown = getattr(self, "_shown", None)
+            if self.current_id is not None and shown is not None:
+                self.form.heading.setText(self.tr("Sửa: {name}").format(name=self.describe(shown)))
+            else:
+                self.form.heading.setText(self.tr("Thêm mới"))
         if hasattr(self, "model"):
             self.model.set_columns(self.columns())
             self._update_count()
@@ -233,6 +239,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
     def show_record(self, data: Any) -> None:
         """Put a stored record into the form (subclasses: form.set_data)."""
         self.form.set_data(data)  # type: ignore[attr-defined]
+        self._shown = data  # kept so a language switch can name it again
         self.form.heading.setText(self.tr("Sửa: {name}").format(name=self.describe(data)))
 
     def new_record(self) -> None:

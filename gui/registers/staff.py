@@ -258,6 +258,7 @@ class StaffPage(RegisterPage):
     def retranslate(self) -> None:
         super().retranslate()
         self.f_in_post.setText(self.tr("Đang công tác ngày"))
+        self._fill_unit_filter()  # its "all units" entry
         self.f_category.blank_label = self.tr("Tất cả loại")
         self.f_category.fill(self.ctx.lang)
         if isinstance(self.form, StaffForm):

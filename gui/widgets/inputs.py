@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSortFilterProxyModel, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QSpinBox, QWidget
 
@@ -217,7 +217,19 @@ class PickerCombo(QComboBox):
         self.lineEdit().textEdited.connect(self._on_edited)
         completer.activated[str].connect(self._on_completed)  # type: ignore[index]
         self.currentIndexChanged.connect(lambda _i: self.value_changed.emit(self.value()))
-        self.lineEdit().setPlaceholderText(self.tr("Gõ vài chữ, không cần dấu…"))
+        self._default_placeholder = self.tr("Gõ vài chữ, không cần dấu…")
+        self.lineEdit().setPlaceholderText(self._default_placeholder)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Screens retranslate their own placeholders first (parents get the event before children):
+        # only the default one, if still shown, is ours to update.
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and self.lineEdit().placeholderText() == self._default_placeholder
+        ):
+            self._default_placeholder = self.tr("Gõ vài chữ, không cần dấu…")
+            self.lineEdit().setPlaceholderText(self._default_placeholder)
+        super().changeEvent(event)
 
     def set_items(self, items: Iterable[tuple[str, Any]]) -> None:
         """(label, value) pairs, keeping the current value when still present."""

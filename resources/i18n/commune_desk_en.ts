@@ -1,0 +1,2778 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name>CatalogsPage</name>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedures</translation>
+    </message>
+    <message>
+        <source>Lịch nghỉ, làm bù</source>
+        <translation>Days off and swaps</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu biên chế</source>
+        <translation>Staffing quotas</translation>
+    </message>
+    <message>
+        <source>Danh mục này không có thao tác đó.</source>
+        <translation>This catalogue has no such action.</translation>
+    </message>
+    <message>
+        <source>Danh mục này không nhập từ tệp.</source>
+        <translation>This catalogue cannot be imported from a file.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>T{month}/{year}</source>
+        <translation>{month}/{year}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Đang tính số liệu tổng quan…</source>
+        <translation>Computing the overview figures…</translation>
+    </message>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Hồ sơ thủ tục hành chính trong kỳ</source>
+        <translation>Administrative dossiers in the period</translation>
+    </message>
+    <message>
+        <source>Nhân sự, trang thiết bị và kiến nghị</source>
+        <translation>Staff, equipment and proposals</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận</source>
+        <translation>Dossiers received</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cán bộ, công chức / chỉ tiêu</source>
+        <translation>Officials / quota</translation>
+    </message>
+    <message>
+        <source>Có chữ ký số</source>
+        <translation>With digital signature</translation>
+    </message>
+    <message>
+        <source>Thiết bị còn thiếu</source>
+        <translation>Missing equipment</translation>
+    </message>
+    <message>
+        <source>Kiến nghị chờ tỉnh trả lời</source>
+        <translation>Proposals awaiting the province</translation>
+    </message>
+    <message>
+        <source>Xem danh sách quá hạn</source>
+        <translation>Show overdue list</translation>
+    </message>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Bấm để xem danh sách hồ sơ quá hạn</source>
+        <translation>Click to see the list of overdue dossiers</translation>
+    </message>
+    <message>
+        <source>{label} {range}</source>
+        <translation>{label} {range}</translation>
+    </message>
+    <message>
+        <source>số liệu tính đến hết ngày {day}</source>
+        <translation>figures up to the end of {day}</translation>
+    </message>
+    <message>
+        <source>Mới nhận {new} · kỳ trước chuyển sang {carried}</source>
+        <translation>New {new} · carried over {carried}</translation>
+    </message>
+    <message>
+        <source>Trước hạn {early} · đúng hạn {on_time} · quá hạn {late}</source>
+        <translation>Early {early} · on time {on_time} · late {late}</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ giải quyết xong trong kỳ</source>
+        <translation>No dossier resolved in the period yet</translation>
+    </message>
+    <message>
+        <source>Trước hạn và đúng hạn trên tổng số đã giải quyết</source>
+        <translation>Early and on time out of all resolved</translation>
+    </message>
+    <message>
+        <source>Trong hạn {in_time}, trong đó chờ bổ sung {waiting}</source>
+        <translation>Within time {in_time}, of which awaiting supplements {waiting}</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, đã quá hạn tính đến hết ngày {day}</source>
+        <translation>In progress and overdue as of the end of {day}</translation>
+    </message>
+    <message>
+        <source>Chưa nhập chỉ tiêu năm {year}</source>
+        <translation>No quota entered for {year}</translation>
+    </message>
+    <message>
+        <source>Còn thiếu {n} so với chỉ tiêu năm {year}</source>
+        <translation>{n} short of the {year} quota</translation>
+    </message>
+    <message>
+        <source>Vượt {n} so với chỉ tiêu năm {year}</source>
+        <translation>{n} over the {year} quota</translation>
+    </message>
+    <message>
+        <source>Đủ chỉ tiêu năm {year}</source>
+        <translation>{year} quota met</translation>
+    </message>
+    <message>
+        <source>{with_sig}/{total} cán bộ, công chức có chữ ký số còn hạn</source>
+        <translation>{with_sig}/{total} officials have a valid digital signature</translation>
+    </message>
+    <message>
+        <source>Sổ nhân sự chưa có cán bộ, công chức</source>
+        <translation>The staff register has no officials yet</translation>
+    </message>
+    <message>
+        <source>{n} sắp hết hạn trong 60 ngày</source>
+        <translation>{n} expiring within 60 days</translation>
+    </message>
+    <message>
+        <source>Thiếu nhiều nhất: {kinds}</source>
+        <translation>Most missing: {kinds}</translation>
+    </message>
+    <message>
+        <source>Đủ thiết bị theo định mức</source>
+        <translation>Equipment meets the norms</translation>
+    </message>
+    <message>
+        <source>Chưa nhập trang thiết bị</source>
+        <translation>No equipment entered yet</translation>
+    </message>
+    <message>
+        <source>Không có kiến nghị nào đang chờ</source>
+        <translation>No proposals awaiting a reply</translation>
+    </message>
+    <message>
+        <source>Chờ lâu nhất {days} ngày (từ {day})</source>
+        <translation>Longest wait {days} days (since {day})</translation>
+    </message>
+</context>
+<context>
+    <name>DayForm</name>
+    <message>
+        <source>Ngày *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tên ngày</source>
+        <translation>Name of the day</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Nghỉ bù Quốc khánh</source>
+        <translation>E.g. Day off in lieu of National Day</translation>
+    </message>
+</context>
+<context>
+    <name>DayKindCombo</name>
+    <message>
+        <source>Ngày nghỉ (rơi vào ngày thường)</source>
+        <translation>Day off (on a weekday)</translation>
+    </message>
+    <message>
+        <source>Ngày làm bù (thứ Bảy, Chủ nhật)</source>
+        <translation>Extra working day (Saturday, Sunday)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <source>Nạp dữ liệu mẫu</source>
+        <translation>Load sample data</translation>
+    </message>
+    <message>
+        <source>Mất vài giây. Dữ liệu mẫu chỉ nạp được vào tệp dữ liệu còn trống.</source>
+        <translation>Takes a few seconds. Sample data can only be loaded into an empty data file.</translation>
+    </message>
+    <message>
+        <source>Sẽ nạp dữ liệu mẫu của {name}: nhân sự, hồ sơ thủ tục hành chính từ 01/07/2025 đến hôm qua, trang thiết bị và kiến nghị. Bấm «{button}» để bắt đầu.</source>
+        <translation>Sample data for {name} will be loaded: staff, administrative dossiers from 01/07/2025 to yesterday, equipment and proposals. Click «{button}» to start.</translation>
+    </message>
+    <message>
+        <source>Đang nạp dữ liệu mẫu…</source>
+        <translation>Loading sample data…</translation>
+    </message>
+    <message>
+        <source>Đã nạp {name} đến ngày {until}: {staff} nhân sự, {dossiers} hồ sơ.</source>
+        <translation>Loaded {name} up to {until}: {staff} staff, {dossiers} dossiers.</translation>
+    </message>
+    <message>
+        <source>Chưa nạp được dữ liệu mẫu.</source>
+        <translation>Could not load the sample data.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierForm</name>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Thủ tục hành chính *</source>
+        <translation>Administrative procedure *</translation>
+    </message>
+    <message>
+        <source>Người nộp hồ sơ *</source>
+        <translation>Applicant *</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ngày giờ tiếp nhận *</source>
+        <translation>Date/time received *</translation>
+    </message>
+    <message>
+        <source>Kênh tiếp nhận</source>
+        <translation>Received via</translation>
+    </message>
+    <message>
+        <source>Hạn và trạng thái</source>
+        <translation>Deadline and status</translation>
+    </message>
+    <message>
+        <source>Ngày giải quyết xong</source>
+        <translation>Date resolved</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Ngày trả kết quả</source>
+        <translation>Date result returned</translation>
+    </message>
+    <message>
+        <source>Ngày văn bản xin lỗi</source>
+        <translation>Date of apology letter</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả mới</source>
+        <translation>New return date</translation>
+    </message>
+    <message>
+        <source>Hạn điều chỉnh</source>
+        <translation>Adjusted deadline</translation>
+    </message>
+    <message>
+        <source>Lý do điều chỉnh hạn</source>
+        <translation>Reason for adjusting</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Supplement requests</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Để trống: tự sinh mã theo mẫu của tỉnh</source>
+        <translation>Blank: code made automatically</translation>
+    </message>
+    <message>
+        <source>Mã dạng &lt;đơn vị&gt;-&lt;yyMMdd&gt;-&lt;NNNN&gt;. Có thể gõ mã in trên phiếu của hệ thống một cửa tỉnh.</source>
+        <translation>Code format &lt;unit&gt;-&lt;yyMMdd&gt;-&lt;NNNN&gt;. You can type the code printed on the province one-stop system&apos;s receipt.</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ của tên hoặc mã thủ tục, không cần dấu…</source>
+        <translation>Type part of the name or code…</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ của tên, không cần dấu…</source>
+        <translation>Type part of a name…</translation>
+    </message>
+    <message>
+        <source>Bắt buộc khi điều chỉnh hạn</source>
+        <translation>Required if adjusted</translation>
+    </message>
+    <message>
+        <source>Để trống: có ngày giải quyết xong thì ghi là “Đã giải quyết”.</source>
+        <translation>Leave blank: with a resolution date it is recorded as “Resolved”.</translation>
+    </message>
+    <message>
+        <source>(ngừng sử dụng)</source>
+        <translation>(no longer used)</translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục và ngày giờ tiếp nhận để tính hạn giải quyết.</source>
+        <translation>Choose a procedure and the reception date and time to compute the deadline.</translation>
+    </message>
+    <message>
+        <source>Hạn giải quyết: {date} ({weekday})</source>
+        <translation>Deadline: {date} ({weekday})</translation>
+    </message>
+    <message>
+        <source>, đã điều chỉnh (theo quy định: {date})</source>
+        <translation>, adjusted (by the rules: {date})</translation>
+    </message>
+    <message>
+        <source>{state} {n} ngày làm việc</source>
+        <translation>{state} by {n} working days</translation>
+    </message>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPage</name>
+    <message>
+        <source>Hồ sơ thủ tục hành chính</source>
+        <translation>Administrative dossiers</translation>
+    </message>
+    <message>
+        <source>Mọi kỳ</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>Mọi lĩnh vực</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting supplements</translation>
+    </message>
+    <message>
+        <source>Kỳ theo ngày chốt số liệu. Lọc theo ngày tiếp nhận; với “Đã giải quyết”: theo ngày giải quyết.</source>
+        <translation>Periods follow the cut-off day. Filtered by reception date; for “Resolved”, by resolution date.</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực (gõ không dấu)…</source>
+        <translation>Field (accents optional)…</translation>
+    </message>
+    <message>
+        <source>Trạng thái tính đến hết ngày hôm nay.</source>
+        <translation>Status as of the end of today.</translation>
+    </message>
+    <message>
+        <source>Mọi kênh</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Hạn giải quyết</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Hạn đã được điều chỉnh</source>
+        <translation>The deadline was adjusted</translation>
+    </message>
+    <message>
+        <source>Ngày giải quyết</source>
+        <translation>Date resolved</translation>
+    </message>
+    <message>
+        <source>Trạng thái hôm nay</source>
+        <translation>Status today</translation>
+    </message>
+    <message>
+        <source>Quá hạn (ngày LV)</source>
+        <translation>Overdue (work days)</translation>
+    </message>
+    <message>
+        <source>hồ sơ {code} ({name})</source>
+        <translation>dossier {code} ({name})</translation>
+    </message>
+</context>
+<context>
+    <name>DossierSection</name>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực, công việc giải quyết theo cấp</source>
+        <translation>Fields and matters handled, by level</translation>
+    </message>
+    <message>
+        <source>Tổng số</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Trong đó:
+Trực tuyến</source>
+        <translation>Of which:
+online</translation>
+    </message>
+    <message>
+        <source>Trong đó:
+Trực tiếp, dịch vụ bưu chính</source>
+        <translation>Of which:
+in person or by post</translation>
+    </message>
+    <message>
+        <source>Từ kỳ trước</source>
+        <translation>From previous period</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Trong hạn</source>
+        <translation>Within time</translation>
+    </message>
+    <message>
+        <source>Chỉ hiện lĩnh vực có hồ sơ trong kỳ (bỏ chọn để xem đủ {n} lĩnh vực như biểu in)</source>
+        <translation>Only fields with dossiers in the period (untick to see all {n} fields as on the printed form)</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ nhận giải quyết</source>
+        <translation>Dossiers received</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ đã giải quyết</source>
+        <translation>Dossiers resolved</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ đang giải quyết</source>
+        <translation>Dossiers in progress</translation>
+    </message>
+    <message>
+        <source>chưa có hồ sơ mới</source>
+        <translation>no new dossiers yet</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ giải quyết trước hạn và đúng hạn:</source>
+        <translation>Resolved early or on time:</translation>
+    </message>
+    <message>
+        <source>chưa có hồ sơ giải quyết</source>
+        <translation>no dossiers resolved yet</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hồ sơ trực tuyến:</source>
+        <translation>Online dossiers:</translation>
+    </message>
+    <message>
+        <source>(chỉ tiêu {n}%)</source>
+        <translation>(target {n}%)</translation>
+    </message>
+    <message>
+        <source>Trong kỳ còn có: {waiting} hồ sơ đang chờ bổ sung (đã tính trong cột 12), {stopped} hồ sơ rút hoặc dừng xử lý (đã tính trong cột 7), {apology} hồ sơ quá hạn có văn bản xin lỗi, {refused} hồ sơ không tiếp nhận (không tính vào biểu).</source>
+        <translation>Also in the period: {waiting} dossiers awaiting supplements (counted in column 12), {stopped} withdrawn or stopped (counted in column 7), {apology} overdue with an apology letter, {refused} not accepted (not counted in the form).</translation>
+    </message>
+    <message>
+        <source>(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). Đơn vị tính: số hồ sơ thủ tục hành chính.</source>
+        <translation>(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). Unit: number of administrative dossiers.</translation>
+    </message>
+    <message>
+        <source>Số liệu không khớp công thức của biểu: {rules}. Hãy kiểm tra dữ liệu hồ sơ.</source>
+        <translation>The figures do not satisfy the form&apos;s formulas: {rules}. Please check the dossier data.</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentChart</name>
+    <message>
+        <source>Trang thiết bị: cần có và đang hoạt động tốt (hiện trạng)</source>
+        <translation>Equipment: needed and in good working order (current state)</translation>
+    </message>
+    <message>
+        <source>Đang hoạt động tốt</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Cần có</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentForm</name>
+    <message>
+        <source>Loại thiết bị *</source>
+        <extracomment>A certificate expiring within this many days is shown in red (as storage.expiring_signatures warns).</extracomment>
+        <translation>Equipment type *</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Đơn vị sử dụng</source>
+        <translation>Used by unit</translation>
+    </message>
+    <message>
+        <source>Số lượng cần có</source>
+        <translation>Quantity needed</translation>
+    </message>
+    <message>
+        <source>Số hiện có</source>
+        <translation>Quantity held</translation>
+    </message>
+    <message>
+        <source>Số đang hoạt động</source>
+        <translation>Quantity working</translation>
+    </message>
+    <message>
+        <source>Còn thiếu</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Ngày kiểm kê *</source>
+        <translation>Inventory date *</translation>
+    </message>
+    <message>
+        <source>Chứng thư số hết hạn</source>
+        <translation>Certificate expires</translation>
+    </message>
+    <message>
+        <source>Tình trạng, ghi chú</source>
+        <translation>Condition, notes</translation>
+    </message>
+    <message>
+        <source>VD: Máy tính Dell OptiPlex</source>
+        <translation>E.g. Dell OptiPlex computer</translation>
+    </message>
+    <message>
+        <source>Chỉ dùng cho loại «Chứng thư số, chữ ký số».</source>
+        <translation>Only for the «Digital-signature certificate / token» type.</translation>
+    </message>
+    <message>
+        <source>Enter xuống dòng; Ctrl+Enter hoặc Ctrl+S để lưu</source>
+        <translation>Enter for a new line; Ctrl+Enter or Ctrl+S to save</translation>
+    </message>
+    <message>
+        <source>{missing} (hỏng, không dùng được: {broken})</source>
+        <translation>{missing} (broken, unusable: {broken})</translation>
+    </message>
+    <message>
+        <source>Đơn vị “{name}” không có trong danh sách đơn vị của xã.</source>
+        <translation>Unit “{name}” is not in the commune&apos;s list of units.</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Trang thiết bị</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Tất cả loại</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Tất cả đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Chỉ dòng còn thiếu</source>
+        <translation>Only rows with shortages</translation>
+    </message>
+    <message>
+        <source>Lọc theo loại thiết bị</source>
+        <translation>Filter by equipment type</translation>
+    </message>
+    <message>
+        <source>Lọc theo đơn vị sử dụng</source>
+        <translation>Filter by unit using it</translation>
+    </message>
+    <message>
+        <source>Đã hết hạn {n} ngày</source>
+        <translation>Expired {n} days ago</translation>
+    </message>
+    <message>
+        <source>Còn {n} ngày</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>Loại thiết bị</source>
+        <translation>Equipment type</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Cần có</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <source>Hiện có</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Hoạt động</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Hỏng</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Còn thiếu</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Ngày kiểm kê</source>
+        <translation>Inventory date</translation>
+    </message>
+    <message>
+        <source>Chứng thư số hết hạn</source>
+        <translation>Certificate expires</translation>
+    </message>
+    <message>
+        <source>Không có dòng nào còn thiếu trong danh sách đang xem.</source>
+        <translation>No row in the current list has a shortage.</translation>
+    </message>
+    <message>
+        <source>{kind}: {n}</source>
+        <translation>{kind}: {n}</translation>
+    </message>
+    <message>
+        <source>Còn thiếu {total} thiết bị:</source>
+        <translation>{total} items missing:</translation>
+    </message>
+    <message>
+        <source>{kind} – {description}</source>
+        <translation>{kind} – {description}</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentSection</name>
+    <message>
+        <source>Trang thiết bị công nghệ thông tin theo loại</source>
+        <translation>IT equipment by type</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Loại thiết bị</source>
+        <translation>Equipment type</translation>
+    </message>
+    <message>
+        <source>Cần có</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <source>Hiện có</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Đang hoạt động</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Hỏng</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Còn thiếu</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Số liệu thiết bị là hiện trạng đang lưu, không phụ thuộc kỳ báo cáo. «Còn thiếu» = cần có − đang hoạt động, cộng theo từng dòng thiết bị.</source>
+        <translation>Equipment figures are the current stored state, independent of the reporting period. «Missing» = needed − working, summed row by row.</translation>
+    </message>
+    <message>
+        <source>Chưa có dòng thiết bị nào. Nhập ở màn hình Trang thiết bị.</source>
+        <translation>No equipment rows yet. Enter them on the Equipment screen.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng; chi tiết đã được ghi vào nhật ký.</source>
+        <translation>An unexpected error occurred. Saved data is not affected; the details were written to the log.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not complete the action</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>Commune Desk – Bắt đầu</source>
+        <translation>Commune Desk – Getting started</translation>
+    </message>
+    <message>
+        <source>&amp;Tiếp theo &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Quay lại</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Đang kiểm tra tệp {name}…</source>
+        <extracomment>Folder of the last file chosen, so the next dialog opens there (per run of the program).</extracomment>
+        <translation>Checking file {name}…</translation>
+    </message>
+    <message>
+        <source>Đang nhập {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>Đã nhập {rows} dòng «{kind}»: {created} thêm mới, {updated} cập nhật, {unchanged} giữ nguyên.</source>
+        <translation>Imported {rows} «{kind}» rows: {created} added, {updated} updated, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <source>Đã hủy; chưa lưu dòng nào.</source>
+        <translation>Cancelled; no row was saved.</translation>
+    </message>
+    <message>
+        <source>Không nhập được tệp</source>
+        <translation>Could not import the file</translation>
+    </message>
+    <message>
+        <source>Chọn tệp để nhập: {kind}</source>
+        <translation>Choose a file to import: {kind}</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel hoặc CSV (*.xlsx *.csv);;Excel (*.xlsx);;CSV UTF-8 (*.csv);;Mọi tệp (*)</source>
+        <translation>Excel or CSV spreadsheet (*.xlsx *.csv);;Excel (*.xlsx);;CSV UTF-8 (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV UTF-8 (*.csv)</source>
+        <translation>CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Mẫu nhập - {kind}.xlsx</source>
+        <translation>Import template - {kind}.xlsx</translation>
+    </message>
+    <message>
+        <source>Lưu tệp mẫu: {kind}</source>
+        <translation>Save template: {kind}</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: {reason}. Hãy chọn thư mục khác hoặc đóng tệp nếu đang mở.</source>
+        <translation>Could not write the file {path}: {reason}. Choose another folder, or close the file if it is open.</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp mẫu: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Kiểm tra tệp trước khi nhập</source>
+        <translation>Check the file before importing</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Loại dữ liệu:</source>
+        <translation>Data type:</translation>
+    </message>
+    <message>
+        <source>Số dòng dữ liệu:</source>
+        <translation>Data rows:</translation>
+    </message>
+    <message>
+        <source>Nếu nhập:</source>
+        <translation>If imported:</translation>
+    </message>
+    <message>
+        <source>{created} thêm mới · {updated} cập nhật · {unchanged} giữ nguyên</source>
+        <translation>{created} added · {updated} updated · {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Cột</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Tệp có {n} lỗi. Chưa lưu dòng nào và sẽ không lưu gì cho đến khi sửa xong tệp: sửa các ô được liệt kê dưới đây (số dòng như trong Excel) rồi nhập lại.</source>
+        <translation>The file has {n} errors. Nothing has been saved, and nothing will be until the file is fixed: correct the cells listed below (row numbers as in Excel) and import again.</translation>
+    </message>
+    <message>
+        <source>Tệp không có dòng dữ liệu nào dưới dòng tiêu đề; không có gì để nhập.</source>
+        <translation>The file has no data rows below the header row; there is nothing to import.</translation>
+    </message>
+    <message>
+        <source>Tệp hợp lệ: mọi dòng đều đúng. Bấm «{button}» để lưu vào cơ sở dữ liệu.</source>
+        <translation>The file is valid: every row is correct. Click «{button}» to save it to the database.</translation>
+    </message>
+    <message>
+        <source>Sao chép danh sách lỗi</source>
+        <translation>Copy the error list</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nhập {n} dòng</source>
+        <translation>Import {n} rows</translation>
+    </message>
+    <message>
+        <source>Tệp: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Đã sao chép {n} lỗi</source>
+        <translation>Copied {n} errors</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Màn hình này không có thao tác đó.</source>
+        <translation>This screen has no such action.</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Trợ giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Thêm mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Xóa bản ghi đang chọn (Delete)</source>
+        <translation>Delete selected record (Del)</translation>
+    </message>
+    <message>
+        <source>Hoàn tác xóa</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Nhập từ tệp CSV/Excel…</source>
+        <translation>Import from CSV/Excel file…</translation>
+    </message>
+    <message>
+        <source>Tải tệp mẫu…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Giới thiệu Commune Desk</source>
+        <translation>About Commune Desk</translation>
+    </message>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Nhân sự</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Hồ sơ TTHC</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Trang thiết bị</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Khó khăn &amp; kiến nghị</source>
+        <translation>Difficulties &amp; proposals</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Danh mục</source>
+        <translation>Catalogues</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>(chưa khai báo xã)</source>
+        <translation>(commune not set up)</translation>
+    </message>
+    <message>
+        <source>Kỳ hiện tại: {label} {range}</source>
+        <translation>Current period: {label} {range}</translation>
+    </message>
+    <message>
+        <source>Đã làm mới dữ liệu.</source>
+        <translation>Data refreshed.</translation>
+    </message>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Commune Desk {version}
+Phiên bản cơ sở dữ liệu: {schema}
+Cơ sở dữ liệu: {path}</source>
+        <translation>Commune Desk {version}
+Database schema version: {schema}
+Database: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyDossierChart</name>
+    <message>
+        <source>Hồ sơ theo tháng và kết quả giải quyết</source>
+        <translation>Dossiers by month and outcome</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>OnTimeRateChart</name>
+    <message>
+        <source>Tỷ lệ giải quyết đúng hạn (%)</source>
+        <translation>On-time resolution rate (%)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueDialog</name>
+    <message>
+        <source>Hồ sơ quá hạn</source>
+        <translation>Overdue dossiers</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ đang giải quyết đã quá hạn tính đến hết ngày {day}.</source>
+        <translation>{count} dossiers in progress are overdue as of the end of {day}.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào quá hạn tính đến hết ngày {day}.</source>
+        <translation>No dossier is overdue as of the end of {day}.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Ngày tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hạn giải quyết</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Quá hạn (ngày làm việc)</source>
+        <translation>Overdue (working days)</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <source>Tháng {n}</source>
+        <translation>Month {n}</translation>
+    </message>
+    <message>
+        <source>Quý {n}</source>
+        <translation>Quarter {n}</translation>
+    </message>
+    <message>
+        <source>6 tháng đầu năm</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>6 tháng cuối năm</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>6 tháng</source>
+        <translation>6 months</translation>
+    </message>
+    <message>
+        <source>9 tháng</source>
+        <translation>9 months</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Loại kỳ báo cáo</source>
+        <translation>Kind of reporting period</translation>
+    </message>
+    <message>
+        <source>Kỳ trước</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>Kỳ sau</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <source>Kỳ hiện tại</source>
+        <translation>Current period</translation>
+    </message>
+    <message>
+        <source>Quay về kỳ báo cáo đang diễn ra</source>
+        <translation>Back to the reporting period in progress</translation>
+    </message>
+</context>
+<context>
+    <name>PickerCombo</name>
+    <message>
+        <source>Gõ vài chữ, không cần dấu…</source>
+        <translation>Type a few letters, accents optional…</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureForm</name>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>{n} ngày làm việc</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <source>{n} ngày</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>như nộp trực tiếp</source>
+        <translation>as in person</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục *</source>
+        <translation>Procedure code *</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục *</source>
+        <translation>Procedure name *</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực *</source>
+        <translation>Field *</translation>
+    </message>
+    <message>
+        <source>Cách tính thời hạn</source>
+        <translation>How the time limit is counted</translation>
+    </message>
+    <message>
+        <source>Thời hạn – trực tiếp</source>
+        <translation>Time limit – in person</translation>
+    </message>
+    <message>
+        <source>Thời hạn – trực tuyến</source>
+        <translation>Time limit – online</translation>
+    </message>
+    <message>
+        <source>Thời hạn – bưu chính</source>
+        <translation>Time limit – by post</translation>
+    </message>
+    <message>
+        <source>Địa chỉ công khai (URL)</source>
+        <translation>Public address (URL)</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Đang sử dụng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Trang Cổng dịch vụ công đăng thủ tục (nếu có)</source>
+        <translation>Page of the public service portal listing the procedure (if any)</translation>
+    </message>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>days</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresPage</name>
+    <message>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedures</translation>
+    </message>
+    <message>
+        <source>Tất cả lĩnh vực</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>Chỉ thủ tục đang sử dụng</source>
+        <translation>Only procedures in use</translation>
+    </message>
+    <message>
+        <source>Trả trong ngày</source>
+        <translation>Same-day return</translation>
+    </message>
+    <message>
+        <source>Như nộp trực tiếp</source>
+        <translation>As in person</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>Trực
+tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Bưu
+chính</source>
+        <translation>Postal</translation>
+    </message>
+    <message>
+        <source>Sử
+dụng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Ngừng</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>thủ tục “{name}”</source>
+        <translation>procedure “{name}”</translation>
+    </message>
+    <message>
+        <source>Ngừng sử dụng</source>
+        <translation>Stop using</translation>
+    </message>
+    <message>
+        <source>Dùng lại</source>
+        <translation>Use again</translation>
+    </message>
+    <message>
+        <source>Thủ tục không còn hiện khi nhận hồ sơ mới; hồ sơ cũ và báo cáo vẫn giữ nguyên.</source>
+        <translation>The procedure is no longer offered for new dossiers; old dossiers and reports stay as they are.</translation>
+    </message>
+    <message>
+        <source>Thủ tục lại được chọn khi nhận hồ sơ mới.</source>
+        <translation>The procedure can be chosen again for new dossiers.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure selected.</translation>
+    </message>
+    <message>
+        <source>Đã cho dùng lại {name}.</source>
+        <translation>{name} is in use again.</translation>
+    </message>
+    <message>
+        <source>Đã ngừng sử dụng {name}.</source>
+        <translation>{name} is no longer used.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Xã, phường</source>
+        <translation>Commune, ward</translation>
+    </message>
+    <message>
+        <source>Người ký báo cáo</source>
+        <translation>Report signatory</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký *</source>
+        <translation>Signatory&apos;s title *</translation>
+    </message>
+    <message>
+        <source>Chủ tịch UBND</source>
+        <translation>Chair of the People&apos;s Committee</translation>
+    </message>
+    <message>
+        <source>Địa chỉ trụ sở</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Ngày thành lập (sau sắp xếp)</source>
+        <translation>Established on (after the merger)</translation>
+    </message>
+    <message>
+        <source>Dân số (người)</source>
+        <translation>Population (people)</translation>
+    </message>
+    <message>
+        <source>Tổng số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Số hộ nghèo</source>
+        <translation>Poor households</translation>
+    </message>
+    <message>
+        <source>Số hộ cận nghèo</source>
+        <translation>Near-poor households</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hộ nghèo và cận nghèo</source>
+        <translation>Poor and near-poor rate</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ người dân tộc thiểu số (%)</source>
+        <translation>Ethnic minority share (%)</translation>
+    </message>
+    <message>
+        <source>Địa bàn</source>
+        <translation>Area type</translation>
+    </message>
+    <message>
+        <source>Giám đốc Trung tâm Phục vụ hành chính công</source>
+        <translation>Director of the Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Số người làm việc tại Trung tâm</source>
+        <translation>Staff working at the Centre</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị trong mã hồ sơ</source>
+        <translation>Unit code in dossier codes</translation>
+    </message>
+    <message>
+        <source>Xã miền núi</source>
+        <translation>Mountainous commune</translation>
+    </message>
+    <message>
+        <source>Vùng sâu, vùng xa, đặc biệt khó khăn</source>
+        <translation>Remote, especially disadvantaged area</translation>
+    </message>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>ví dụ 85,5</source>
+        <translation>e.g. 85,5</translation>
+    </message>
+    <message>
+        <source>ví dụ CHỦ TỊCH, KT. CHỦ TỊCH – PHÓ CHỦ TỊCH</source>
+        <translation>e.g. CHỦ TỊCH, KT. CHỦ TỊCH – PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <source>để trống: dùng mã xã {code}</source>
+        <translation>leave blank: use commune code {code}</translation>
+    </message>
+    <message>
+        <source>Phần đầu mã hồ sơ theo hệ thống của tỉnh, ví dụ H40.16906 trong H40.16906-250715-0001.</source>
+        <translation>First part of dossier codes in the province&apos;s system, e.g. H40.16906 in H40.16906-250715-0001.</translation>
+    </message>
+    <message>
+        <source>Thông tin xã (in trên các báo cáo)</source>
+        <translation>Commune information (printed on reports)</translation>
+    </message>
+    <message>
+        <source>Lưu thông tin xã (Enter)</source>
+        <translation>Save commune information (Enter)</translation>
+    </message>
+    <message>
+        <source>Hoàn lại (Esc)</source>
+        <translation>Revert (Esc)</translation>
+    </message>
+    <message>
+        <source>{name} – {province} (mã xã {code}, mã tỉnh {pcode})</source>
+        <translation>{name} – {province} (commune code {code}, province code {pcode})</translation>
+    </message>
+    <message>
+        <source>Chưa khai báo xã.</source>
+        <translation>Commune not set up yet.</translation>
+    </message>
+    <message>
+        <source>(cần tổng số hộ và số hộ nghèo, cận nghèo)</source>
+        <translation>(needs total, poor and near-poor households)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Khai báo xã</source>
+        <translation>Set up the commune</translation>
+    </message>
+    <message>
+        <source>Tên xã và tỉnh lấy theo danh mục đơn vị hành chính năm 2025. Các thông tin khác sửa được ở Cài đặt.</source>
+        <translation>Commune and province names follow the 2025 list of administrative units. Other details can be changed in Settings.</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalForm</name>
+    <message>
+        <source>Nhóm kiến nghị</source>
+        <extracomment>Text colour of each status in the list: waiting ones dark orange, answered green, refused brown.</extracomment>
+        <translation>Proposal group</translation>
+    </message>
+    <message>
+        <source>Tiêu đề *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Ngày nêu *</source>
+        <translation>Raised on *</translation>
+    </message>
+    <message>
+        <source>Gửi cơ quan</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nội dung trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Ngày tỉnh trả lời</source>
+        <translation>Province replied on</translation>
+    </message>
+    <message>
+        <source>Trả lời của tỉnh</source>
+        <translation>Province&apos;s reply</translation>
+    </message>
+    <message>
+        <source>Ghi nhận trả lời của tỉnh (Ctrl+R)</source>
+        <translation>Record the province&apos;s reply (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Enter xuống dòng; Ctrl+Enter hoặc Ctrl+S để lưu</source>
+        <translation>Enter for a new line; Ctrl+Enter or Ctrl+S to save</translation>
+    </message>
+    <message>
+        <source>Chọn sở, ngành hoặc gõ tên cơ quan khác; nhiều cơ quan cách nhau bởi dấu ;</source>
+        <translation>Choose a department or type another agency; separate several agencies with ;</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPage</name>
+    <message>
+        <source>Số ngày chờ</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <source>Khó khăn &amp; kiến nghị</source>
+        <translation>Difficulties &amp; proposals</translation>
+    </message>
+    <message>
+        <source>Tất cả trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Tất cả cơ quan</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Chỉ kiến nghị đang chờ tỉnh trả lời</source>
+        <translation>Only proposals awaiting the province</translation>
+    </message>
+    <message>
+        <source>Lọc theo trạng thái</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Lọc theo cơ quan nhận kiến nghị</source>
+        <translation>Filter by receiving agency</translation>
+    </message>
+    <message>
+        <source>Ngày nêu</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gửi cơ quan</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời</source>
+        <translation>Replied on</translation>
+    </message>
+    <message>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>kiến nghị “{title}”</source>
+        <translation>proposal “{title}”</translation>
+    </message>
+    <message>
+        <source>Hãy chọn trong danh sách kiến nghị cần ghi nhận trả lời.</source>
+        <translation>Select the proposal whose reply you want to record.</translation>
+    </message>
+    <message>
+        <source>Kiến nghị còn là dự thảo, chưa gửi tỉnh: hãy chọn trạng thái đã gửi trước khi ghi trả lời.</source>
+        <translation>The proposal is still a draft, not sent to the province: set a sent status before recording a reply.</translation>
+    </message>
+    <message>
+        <source>Nhập nội dung trả lời, chọn trạng thái mới rồi nhấn Ctrl+Enter để lưu.</source>
+        <translation>Enter the reply, choose the new status, then press Ctrl+Enter to save.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalSection</name>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Số kiến nghị</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Nêu trong kỳ</source>
+        <translation>Raised in the period</translation>
+    </message>
+    <message>
+        <source>Đang chờ trả lời vào cuối kỳ</source>
+        <translation>Awaiting a reply at the end of the period</translation>
+    </message>
+    <message>
+        <source>Được trả lời trong kỳ</source>
+        <translation>Answered in the period</translation>
+    </message>
+    <message>
+        <source>Theo trạng thái (nêu đến cuối kỳ)</source>
+        <translation>By status (raised up to the end of the period)</translation>
+    </message>
+    <message>
+        <source>Tổng số</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đang chờ trả lời, theo cơ quan giải quyết</source>
+        <translation>Awaiting a reply, by responsible agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>(chưa ghi cơ quan)</source>
+        <translation>(no agency recorded)</translation>
+    </message>
+    <message>
+        <source>Không có kiến nghị nào đang chờ.</source>
+        <translation>No proposals awaiting a reply.</translation>
+    </message>
+</context>
+<context>
+    <name>QuotasPage</name>
+    <message>
+        <source>Chỉ tiêu biên chế</source>
+        <translation>Staffing quotas</translation>
+    </message>
+    <message>
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Biên chế được giao</source>
+        <translation>Posts assigned</translation>
+    </message>
+    <message>
+        <source>Số, ký hiệu quyết định giao</source>
+        <translation>Assignment decision no.</translation>
+    </message>
+    <message>
+        <source>Đang công tác</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>Còn thiếu</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hủy thay đổi (Esc)</source>
+        <translation>Discard changes (Esc)</translation>
+    </message>
+    <message>
+        <source>“—” là loại chưa được giao biên chế. Số đang công tác tính đến ngày {date}, theo danh sách nhân sự.</source>
+        <translation>“—” means no posts assigned for that category. In post as of {date}, from the staff list.</translation>
+    </message>
+    <message>
+        <source>Vượt {n}</source>
+        <translation>Over by {n}</translation>
+    </message>
+    <message>
+        <source>Biên chế cán bộ, công chức: được giao {quota}, đang công tác {in_post}, còn thiếu {gap}.</source>
+        <translation>Official posts: {quota} assigned, {in_post} in post, {gap} short.</translation>
+    </message>
+    <message>
+        <source>Biên chế cán bộ, công chức: được giao {quota}, đang công tác {in_post}, vượt {gap}.</source>
+        <translation>Official posts: {quota} assigned, {in_post} in post, {gap} over.</translation>
+    </message>
+    <message>
+        <source>Năm này chưa nhập biên chế cán bộ, công chức được giao.</source>
+        <translation>No official posts entered for this year yet.</translation>
+    </message>
+    <message>
+        <source>Đã lưu chỉ tiêu biên chế năm {year}.</source>
+        <translation>Staffing quotas for {year} saved.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Lưu chỉ tiêu biên chế năm {year} vừa sửa?</source>
+        <translation>Save the changes to the {year} staffing quotas?</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Không lưu</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Lưu (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Tìm kiếm (không cần gõ dấu)… Ctrl+F</source>
+        <translation>Search (accents optional)… Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Thêm mới (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Xóa (Delete)</source>
+        <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <source>Nhập từ tệp…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <source>Tải tệp mẫu…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>{n} bản ghi</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>Sửa: {name}</source>
+        <translation>Edit: {name}</translation>
+    </message>
+    <message>
+        <source>Thêm mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Not saved: please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn bản ghi để xóa.</source>
+        <translation>No record selected to delete.</translation>
+    </message>
+    <message>
+        <source>Xác nhận xóa</source>
+        <translation>Confirm delete</translation>
+    </message>
+    <message>
+        <source>Xóa {name}?</source>
+        <translation>Delete {name}?</translation>
+    </message>
+    <message>
+        <source>Có thể hoàn tác ngay sau khi xóa bằng Ctrl+Z.</source>
+        <translation>You can undo right after deleting with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Không xóa</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <source>Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>Deleted {name}. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>Không có thao tác xóa nào để hoàn tác.</source>
+        <translation>There is no delete to undo.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {name}.</source>
+        <translation>Restored {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>6 tháng</source>
+        <translation>6 months</translation>
+    </message>
+    <message>
+        <source>9 tháng</source>
+        <translation>9 months</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Tùy chọn (từ ngày… đến ngày…)</source>
+        <translation>Custom (from… to…)</translation>
+    </message>
+    <message>
+        <source>Tháng {n}</source>
+        <translation>Month {n}</translation>
+    </message>
+    <message>
+        <source>Quý {n}</source>
+        <translation>Quarter {n}</translation>
+    </message>
+    <message>
+        <source>6 tháng đầu năm</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>6 tháng cuối năm</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>đến ngày:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>1. Kết quả giải quyết TTHC</source>
+        <translation>1. Administrative procedure results</translation>
+    </message>
+    <message>
+        <source>2. Nhân sự</source>
+        <translation>2. Staff</translation>
+    </message>
+    <message>
+        <source>3. Trang thiết bị</source>
+        <translation>3. Equipment</translation>
+    </message>
+    <message>
+        <source>4. Khó khăn, kiến nghị</source>
+        <translation>4. Difficulties and proposals</translation>
+    </message>
+    <message>
+        <source>Theo ngày chốt số liệu (từ ngày {day} tháng trước)</source>
+        <translation>By data cut-off day (from day {day} of the previous month)</translation>
+    </message>
+    <message>
+        <source>Theo ngày chốt số liệu (ngày 1: trùng tháng dương lịch)</source>
+        <translation>By data cut-off day (day 1: same as the calendar month)</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn để xem theo tháng dương lịch. Mặc định lấy từ Cài đặt › Quy tắc nghiệp vụ.</source>
+        <translation>Untick to use calendar months. The default comes from Settings › Business rules.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesForm</name>
+    <message>
+        <source>Ngày chốt số liệu hằng tháng</source>
+        <translation>Monthly data cut-off day</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo mặc định</source>
+        <translation>Default reporting period</translation>
+    </message>
+    <message>
+        <source>Giờ chốt nhận hồ sơ trong ngày</source>
+        <translation>Same-day cut-off time</translation>
+    </message>
+    <message>
+        <source>Giờ hết giờ làm việc</source>
+        <translation>End of working hours</translation>
+    </message>
+    <message>
+        <source>Hồ sơ rút hoặc dừng xử lý</source>
+        <translation>Withdrawn or stopped dossiers</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu hồ sơ trực tuyến</source>
+        <translation>Online dossier target</translation>
+    </message>
+    <message>
+        <source>Hạn gửi báo cáo (ngày làm việc sau ngày chốt)</source>
+        <translation>Report due (working days after cut-off)</translation>
+    </message>
+    <message>
+        <source>ngày </source>
+        <translation>day </translation>
+    </message>
+    <message>
+        <source>Kỳ tháng tính từ ngày này của tháng trước đến ngày liền trước của tháng báo cáo.</source>
+        <translation>A monthly period runs from this day of the previous month to the day before it in the reported month.</translation>
+    </message>
+    <message>
+        <source>Theo ngày chốt số liệu (chính thức)</source>
+        <translation>By data cut-off day (official)</translation>
+    </message>
+    <message>
+        <source>Theo tháng dương lịch (từ ngày 1)</source>
+        <translation>By calendar month (from day 1)</translation>
+    </message>
+    <message>
+        <source>Tính là giải quyết đúng hạn (như hệ thống của tỉnh)</source>
+        <translation>Count as resolved on time (like the province&apos;s system)</translation>
+    </message>
+    <message>
+        <source>Xếp trước hạn / đúng hạn / quá hạn theo ngày kết thúc</source>
+        <translation>Rank as early / on time / late by their end date</translation>
+    </message>
+    <message>
+        <source>Ví dụ: chốt ngày 15 thì số liệu tháng 7 tính từ 15/6 đến 14/7. Hồ sơ thủ tục trong ngày nhận sau giờ chốt được hẹn sang ngày làm việc tiếp theo. Khi đổi giờ chốt hoặc giờ hết giờ làm việc, hạn giải quyết của mọi hồ sơ đã lưu được tính lại.</source>
+        <translation>Example: with cut-off day 15, July&apos;s figures run from 15/6 to 14/7. Same-day procedures received after the cut-off time are due the next working day. When the cut-off time or the end of working hours changes, the deadlines of all stored dossiers are recomputed.</translation>
+    </message>
+    <message>
+        <source>Quy tắc nghiệp vụ (lưu trong cơ sở dữ liệu)</source>
+        <translation>Business rules (stored in the database)</translation>
+    </message>
+    <message>
+        <source>Lưu quy tắc (Enter)</source>
+        <translation>Save rules (Enter)</translation>
+    </message>
+    <message>
+        <source>Hoàn lại (Esc)</source>
+        <translation>Revert (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Thông tin xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Giao diện</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Quy tắc nghiệp vụ</source>
+        <translation>Business rules</translation>
+    </message>
+    <message>
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Giao diện (chỉ trên máy này)</source>
+        <translation>Interface (this computer only)</translation>
+    </message>
+    <message>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Đã chuyển sang tiếng Anh, nhưng máy này chưa có tệp bản dịch giao diện ({path}): các chữ trên màn hình vẫn hiện tiếng Việt; tên danh mục, kỳ báo cáo và số liệu đã theo tiếng Anh.</source>
+        <translation>Switched to English, but this computer has no interface translation file ({path}): on-screen texts stay in Vietnamese; catalogue names, reporting periods and figures are already in English.</translation>
+    </message>
+    <message>
+        <source>Đổi ngôn ngữ có hiệu lực ngay, không cần khởi động lại.</source>
+        <translation>Language changes take effect at once, without restarting.</translation>
+    </message>
+    <message>
+        <source>&amp;Cỡ chữ</source>
+        <translation>&amp;Font size</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ đổi ngay cho mọi màn hình. Chiều cao dòng của các bảng đã mở khớp hẳn với cỡ chữ mới sau khi khởi động lại phần mềm.</source>
+        <translation>The font size changes at once on every screen. Row heights of tables already open fully match the new size after restarting the application.</translation>
+    </message>
+    <message>
+        <source>Nơi lưu dữ liệu</source>
+        <translation>Where data is stored</translation>
+    </message>
+    <message>
+        <source>Tệp cơ sở dữ liệu</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>Tệp nhật ký</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Tệp tùy chọn giao diện</source>
+        <translation>Interface preferences file</translation>
+    </message>
+    <message>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Mở thư mục nhật ký</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <source>Toàn bộ số liệu của xã nằm trong tệp cơ sở dữ liệu. Để sao lưu: đóng phần mềm rồi chép tệp này sang USB hoặc ổ đĩa khác. Khi gặp lỗi, gửi kèm tệp nhật ký cho người hỗ trợ.</source>
+        <translation>All the commune&apos;s figures are in the database file. To back up: close the application, then copy this file to a USB stick or another drive. When reporting a problem, send the log file to whoever supports you.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Not saved: please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thông tin {name}.</source>
+        <translation>Saved the details of {name}.</translation>
+    </message>
+    <message>
+        <source>Đang tính lại hạn giải quyết của các hồ sơ đã lưu…</source>
+        <translation>Recomputing the deadlines of stored dossiers…</translation>
+    </message>
+    <message>
+        <source>Đã lưu quy tắc nghiệp vụ.</source>
+        <translation>Business rules saved.</translation>
+    </message>
+    <message>
+        <source>Đã tính lại hạn giải quyết: {n} hồ sơ thay đổi hạn.</source>
+        <translation>Deadlines recomputed: {n} dossiers have a new deadline.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu quy tắc nghiệp vụ</source>
+        <translation>Business rules not saved</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ: {size} pt.</source>
+        <translation>Font size: {size} pt.</translation>
+    </message>
+    <message>
+        <source>Không mở được thư mục</source>
+        <translation>Could not open the folder</translation>
+    </message>
+    <message>
+        <source>Không mở được thư mục {path}. Hãy mở bằng trình quản lý tệp.</source>
+        <translation>Could not open the folder {path}. Please open it with the file manager.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupForm</name>
+    <message>
+        <source>&amp;Tỉnh, thành phố</source>
+        <translation>&amp;Province, city</translation>
+    </message>
+    <message>
+        <source>&amp;Xã, phường *</source>
+        <translation>&amp;Commune, ward *</translation>
+    </message>
+    <message>
+        <source>Người &amp;ký báo cáo</source>
+        <translation>Report &amp;signatory</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký *</source>
+        <translation>Signatory&apos;s title *</translation>
+    </message>
+    <message>
+        <source>Chủ tịch UBND</source>
+        <translation>Chair of the People&apos;s Committee</translation>
+    </message>
+    <message>
+        <source>Địa chỉ trụ sở</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <source>Tổng số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Tất cả – hoặc gõ tên tỉnh (ví dụ: nghe an)…</source>
+        <translation>All – or type a province name (e.g. nghe an)…</translation>
+    </message>
+    <message>
+        <source>Gõ tên xã, không cần dấu (ví dụ: luong minh)…</source>
+        <translation>Type the commune name, accents optional (e.g. luong minh)…</translation>
+    </message>
+    <message>
+        <source>Họ và tên, ví dụ Lô Văn Hải</source>
+        <translation>Full name, e.g. Lô Văn Hải</translation>
+    </message>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Chưa chọn xã, phường: gõ vài chữ của tên (không cần dấu) rồi chọn.</source>
+        <translation>No commune or ward chosen: type a few letters of its name (accents optional), then pick it.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy xã, phường «{text}» trong danh mục.</source>
+        <translation>No commune or ward «{text}» in the list.</translation>
+    </message>
+    <message>
+        <source>«{text}» khớp {n} xã, phường: hãy chọn đúng một xã trong danh sách.</source>
+        <translation>«{text}» matches {n} communes or wards: pick exactly one from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffForm</name>
+    <message>
+        <source>Họ và tên *</source>
+        <translation>Full name *</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Dân tộc</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Tôn giáo</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>Chức vụ, chức danh</source>
+        <translation>Position, title</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Bắt đầu công tác *</source>
+        <translation>Started work *</translation>
+    </message>
+    <message>
+        <source>Thôi công tác từ ngày</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Lý do thôi công tác</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <source>Trình độ chuyên môn</source>
+        <translation>Professional level</translation>
+    </message>
+    <message>
+        <source>Chuyên ngành</source>
+        <translation>Speciality</translation>
+    </message>
+    <message>
+        <source>Lý luận chính trị</source>
+        <translation>Political theory</translation>
+    </message>
+    <message>
+        <source>Tin học</source>
+        <translation>IT skills</translation>
+    </message>
+    <message>
+        <source>Ngoại ngữ</source>
+        <translation>Foreign language</translation>
+    </message>
+    <message>
+        <source>Làm việc tại TTPVHCC</source>
+        <translation>Works at the service centre</translation>
+    </message>
+    <message>
+        <source>Có chữ ký số</source>
+        <translation>Has digital signature</translation>
+    </message>
+    <message>
+        <source>Chữ ký số hết hạn</source>
+        <translation>Signature expires</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Nhân sự</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Tất cả loại</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Tất cả đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Đang công tác ngày</source>
+        <translation>In post on</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Thôi công tác</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Chữ ký số</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <source>Nhân sự đang công tác ngày {date}</source>
+        <translation>Staff in post on {date}</translation>
+    </message>
+    <message>
+        <source>Tổng số</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Hiện có</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>Được giao</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Còn thiếu</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Vượt chỉ tiêu</source>
+        <translation>Over quota</translation>
+    </message>
+    <message>
+        <source>{n} / {quota} được giao</source>
+        <translation>{n} / {quota} assigned</translation>
+    </message>
+    <message>
+        <source>Tổng số đang công tác</source>
+        <translation>Total in post</translation>
+    </message>
+    <message>
+        <source>Cán bộ, công chức (biên chế)</source>
+        <translation>Officials (official posts)</translation>
+    </message>
+    <message>
+        <source>Làm việc tại Trung tâm Phục vụ hành chính công</source>
+        <translation>Working at the Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <source>Người dân tộc thiểu số</source>
+        <translation>Ethnic minority</translation>
+    </message>
+    <message>
+        <source>Có tôn giáo</source>
+        <translation>With a religion</translation>
+    </message>
+    <message>
+        <source>Cán bộ, công chức có chữ ký số còn hạn</source>
+        <translation>Officials with a valid digital signature</translation>
+    </message>
+    <message>
+        <source>Chữ ký số hết hạn trong 60 ngày tới</source>
+        <translation>Digital signatures expiring in the next 60 days</translation>
+    </message>
+    <message>
+        <source>Bắt đầu công tác trong kỳ</source>
+        <translation>Started work in the period</translation>
+    </message>
+    <message>
+        <source>Thôi công tác trong kỳ</source>
+        <translation>Left in the period</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Theo đơn vị</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>Số liệu khác</source>
+        <translation>Other figures</translation>
+    </message>
+    <message>
+        <source>(Chưa phân công)</source>
+        <translation>(Unassigned)</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Ô «Được giao» để trống: chưa nhập chỉ tiêu biên chế năm {year}. Người hoạt động không chuyên trách và hợp đồng không tính vào biên chế.</source>
+        <translation>An empty «Assigned» cell: no staffing quota entered for {year}. Semi-professional staff and contract workers do not count towards official posts.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Chào mừng đến với Commune Desk</source>
+        <translation>Welcome to Commune Desk</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu này chưa có thông tin xã. Hãy chọn cách bắt đầu.</source>
+        <translation>This data file has no commune information yet. Choose how to start.</translation>
+    </message>
+    <message>
+        <source>&amp;Khai báo xã của tôi</source>
+        <translation>&amp;Set up my commune</translation>
+    </message>
+    <message>
+        <source>Chọn tỉnh, xã và người ký báo cáo. Danh mục lĩnh vực, thủ tục, các phòng ban mặc định và lịch ngày nghỉ được tạo sẵn; có thể sửa sau.</source>
+        <translation>Choose the province, the commune and the report signatory. Fields, procedures, default departments and the days-off calendar are created for you; you can change them later.</translation>
+    </message>
+    <message>
+        <source>Dùng &amp;dữ liệu mẫu để làm quen</source>
+        <translation>Use &amp;sample data to get familiar</translation>
+    </message>
+    <message>
+        <source>Xã Lượng Minh, Nghệ An (có số liệu đã công bố tháng 7/2025)</source>
+        <translation>Lượng Minh commune, Nghệ An (with published figures for July 2025)</translation>
+    </message>
+    <message>
+        <source>Xã Con Cuông, Nghệ An</source>
+        <translation>Con Cuông commune, Nghệ An</translation>
+    </message>
+    <message>
+        <source>Xã Chiêu Lưu, Nghệ An</source>
+        <translation>Chiêu Lưu commune, Nghệ An</translation>
+    </message>
+    <message>
+        <source>Dữ liệu mẫu là số liệu giả lập (nhân sự, hồ sơ, thiết bị, kiến nghị từ 01/07/2025 đến hôm qua) để thử phần mềm. Khi dùng thật, hãy tạo một tệp dữ liệu mới và khai báo xã của mình.</source>
+        <translation>Sample data is simulated (staff, dossiers, equipment, proposals from 01/07/2025 to yesterday) for trying the application. For real use, create a new data file and set up your own commune.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementRow</name>
+    <message>
+        <source>Ngày yêu cầu</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <source>Bổ sung xong</source>
+        <translation>Supplied on</translation>
+    </message>
+    <message>
+        <source>Để trống khi công dân chưa bổ sung (đang chờ).</source>
+        <translation>Leave blank while the citizen has not supplied it yet (waiting).</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần bổ sung, lý do…</source>
+        <translation>Documents to supply, reason…</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Bỏ yêu cầu bổ sung này</source>
+        <translation>Remove this supplement request</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementsEditor</name>
+    <message>
+        <source>+ Thêm yêu cầu bổ sung</source>
+        <translation>+ Add supplement request</translation>
+    </message>
+    <message>
+        <source>Không có yêu cầu bổ sung.</source>
+        <translation>No supplement requests.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>TimeUnitCombo</name>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>Ngày làm việc</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Ngày (kể cả ngày nghỉ)</source>
+        <translation>Days (incl. days off)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>Tên đơn vị *</source>
+        <translation>Unit name *</translation>
+    </message>
+    <message>
+        <source>Tên viết tắt</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Trung tâm PVHCC</source>
+        <translation>Service centre</translation>
+    </message>
+    <message>
+        <source>Là Trung tâm Phục vụ hành chính công</source>
+        <translation>Is the Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Thứ tự sắp xếp</source>
+        <translation>Sort order</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đang sử dụng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>Ngừng sử dụng</source>
+        <translation>No longer used</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Thứ tự</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>Viết tắt</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>TTPVHCC</source>
+        <translation>Service centre</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Đang công tác</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đang sử dụng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>đơn vị “{name}”</source>
+        <translation>unit “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingCalendar</name>
+    <message>
+        <source>Thứ Hai</source>
+        <extracomment>Dossiers received this long before a changed day may still have their due date on or after it. A &quot;changed day&quot; before any dossier: recompute them all (after importing a calendar file).</extracomment>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingCalendarPage</name>
+    <message>
+        <source>Làm bù</source>
+        <translation>Make-up day</translation>
+    </message>
+    <message>
+        <source>Người dùng nhập</source>
+        <translation>Entered by user</translation>
+    </message>
+    <message>
+        <source>Lịch nghỉ, làm bù</source>
+        <translation>Days off and swaps</translation>
+    </message>
+    <message>
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Danh sách được điền sẵn theo các ngày lễ chính thức; hãy sửa lại khi thông báo nghỉ lễ của Chính phủ cho năm này khác.</source>
+        <translation>The list is pre-filled with the official holidays; correct it when the Government&apos;s holiday notice for this year differs.</translation>
+    </message>
+    <message>
+        <source>Điền sẵn</source>
+        <translation>Pre-filled</translation>
+    </message>
+    <message>
+        <source>Nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tên ngày</source>
+        <translation>Name of the day</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>ngày {day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <source>Đang tính lại hạn giải quyết của hồ sơ…</source>
+        <translation>Recomputing dossier deadlines…</translation>
+    </message>
+    <message>
+        <source>Đã tính lại hạn giải quyết: {n} hồ sơ có hạn mới.</source>
+        <translation>Deadlines recomputed: {n} dossiers have a new deadline.</translation>
+    </message>
+    <message>
+        <source>Đã tính lại hạn giải quyết: không hồ sơ nào thay đổi.</source>
+        <translation>Deadlines recomputed: no dossier changed.</translation>
+    </message>
+    <message>
+        <source>Chưa tính lại được hạn giải quyết của hồ sơ; sẽ tính lại sau lần sửa lịch tiếp theo.</source>
+        <translation>Could not recompute the dossier deadlines yet; they will be recomputed after the next calendar change.</translation>
+    </message>
+</context>
+</TS>
