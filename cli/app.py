@@ -35,7 +35,7 @@ def _pre_scan_lang(argv: list[str]) -> str:
     return "vi"
 
 
-COMMANDS = ("init", "demo", "import", "list", "summary", "check")
+COMMANDS = ("init", "demo", "import", "list", "summary", "export", "check")
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -69,10 +69,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         p.set_defaults(command=None)
         return p
-    from cli.commands import check, demo, imports, init, listing, summary
+    from cli.commands import check, demo, export, imports, init, listing, summary
 
     sub = p.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"), parser_class=_Parser)
-    for module in (init, demo, imports, listing, summary, check):
+    for module in (init, demo, imports, listing, summary, export, check):
         module.register(sub)
     return p
 
