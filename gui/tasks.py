@@ -60,7 +60,7 @@ class Task(QObject):
         *,
         writes: bool = False,
         cancellable: bool = True,
-        show_after_ms: int = 500,
+        show_after_ms: int | None = 500,
     ) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
@@ -88,7 +88,8 @@ class Task(QObject):
 
     def start(self) -> None:
         self.running = True
-        self._timer.start(self._show_after)
+        if self._show_after is not None:  # None: the caller shows its own "working" state, no dialog
+            self._timer.start(self._show_after)
         QThreadPool.globalInstance().start(self._runnable)
 
     def cancel(self) -> None:
@@ -126,9 +127,13 @@ def run_task(
     *,
     writes: bool = False,
     cancellable: bool = True,
+    show_after_ms: int | None = 500,
 ) -> Task:
-    """Start ``fn`` in the thread pool and route its outcome to the callbacks on the GUI thread."""
-    task = Task(parent, label, fn, writes=writes, cancellable=cancellable)
+    """Start ``fn`` in the thread pool and route its outcome to the callbacks on the GUI thread.
+
+    ``show_after_ms=None`` never shows the modal progress dialog (work the page shows itself).
+    """
+    task = Task(parent, label, fn, writes=writes, cancellable=cancellable, show_after_ms=show_after_ms)
     task.done.connect(on_done)
     task.error.connect(on_error)
     task.start()

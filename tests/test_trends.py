@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import random
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 
 import pytest
@@ -11,19 +12,22 @@ from sqlalchemy.orm import Session
 from storage.aggregates.dossier_form import dossier_form
 from storage.aggregates.equipment_proposals import proposal_summary
 from storage.aggregates.trends import (
+    MonthPoint,
     as_of,
+    count_overdue,
     monthly_dossier_trend,
     overdue_dossiers,
     trailing_months,
     waiting_proposals,
 )
-from storage.catalog import find_procedure
+from storage.catalog import find_procedure, list_procedures
 from storage.dossiers import DossierData, SupplementData, save_dossier
+from storage.models import Dossier, SupplementRequest
 from storage.periods import PeriodKind, parse_period, period_for
 from storage.proposals import ProposalData, save_proposal
 from storage.rules_context import load_context
-from storage.settings import load_rules
-from storage.vocab import Channel, ProposalCategory, ProposalStatus
+from storage.settings import RuleSettings, WithdrawnCounting, load_rules, save_rules
+from storage.vocab import Channel, DossierState, Outcome, ProposalCategory, ProposalStatus
 
 TODAY = date(2026, 11, 21)
 
@@ -137,3 +141,70 @@ def test_waiting_proposals_oldest_by_hand(session: Session) -> None:
     after = waiting_proposals(session, date(2025, 6, 1))
     assert (after.count, after.oldest_raised, after.oldest_age_days) == (1, date(2025, 3, 1), 92)
     assert waiting_proposals(session, date(2024, 12, 31)).count == 0  # a draft waits on nobody
+
+
+def _random_dossiers(s: Session, rng: random.Random, n: int) -> None:
+    """Dossiers written straight to the tables, odd cases included: no outcome but a finish day,
+    refused ones, overridden due dates, several (overlapping) supplement requests, dates outside the window."""
+    proc_ids = [p.id for p in list_procedures(s)]
+    outcomes = [None, None, Outcome.RESOLVED, Outcome.RESOLVED, Outcome.WITHDRAWN, Outcome.STOPPED,
+                Outcome.NOT_ACCEPTED]  # fmt: skip
+    for i in range(n):
+        received = date(2024, 12, 1) + timedelta(days=rng.randrange(560))
+        due = received + timedelta(days=rng.randrange(-2, 30))
+        outcome = rng.choice(outcomes)
+        finished = (
+            received + timedelta(days=rng.randrange(0, 90)) if outcome is not None or rng.random() < 0.05 else None
+        )
+        d = Dossier(
+            code=f"R{i}", procedure_id=rng.choice(proc_ids), applicant_name="A",
+            received_at=datetime.combine(received, time(rng.randrange(0, 24), rng.randrange(60))),
+            channel=int(rng.choice(list(Channel))), due_date_computed=due,
+            due_date_override=due + timedelta(days=rng.randrange(-3, 10)) if rng.random() < 0.15 else None,
+            finished_date=finished, outcome=None if outcome is None else int(outcome),
+        )  # fmt: skip
+        for _ in range(rng.choice([0, 0, 0, 1, 1, 2, 3])):
+            req = received + timedelta(days=rng.randrange(-5, 60))
+            done = req + timedelta(days=rng.randrange(0, 45)) if rng.random() < 0.7 else None
+            d.supplements.append(SupplementRequest(requested_date=req, completed_date=done))
+        s.add(d)
+    s.flush()
+
+
+@pytest.mark.parametrize("counting", list(WithdrawnCounting))
+@pytest.mark.parametrize(("official", "until"), [(True, date(2026, 1, 20)), (True, date(2025, 12, 14)),
+                                                 (False, date(2025, 11, 7)), (False, date(2026, 2, 28))])  # fmt: skip
+def test_one_pass_series_equals_the_form_month_by_month_on_random_dossiers(
+    catalog_session: Session, counting: WithdrawnCounting, official: bool, until: date
+) -> None:
+    s = catalog_session
+    rules = RuleSettings(withdrawn_counting=counting, official_periods=official)
+    save_rules(s, rules)
+    _random_dossiers(s, random.Random(f"{counting}{official}{until}"), 600)
+    series = monthly_dossier_trend(s, until, 12, rules)
+    assert len(series) == 12 and series[-1].period.end == until
+    for point in series:
+        expected = MonthPoint.from_row(point.period, dossier_form(s, point.period, rules, all_fields=False).total)
+        assert point == expected, point.period.spec
+    # The data really exercise every column, in more than one month.
+    for name in ("received", "early", "on_time", "late", "pending", "overdue"):
+        assert sum(1 for p in series if getattr(p, name) > 0) >= 2, name
+    waiting = sum(dossier_form(s, p.period, rules).total.waiting_supplement for p in series)
+    assert waiting > 20  # stopped clocks are exercised too
+
+
+def test_overdue_pages_and_count_match_the_form_on_random_dossiers(catalog_session: Session) -> None:
+    s = catalog_session
+    _random_dossiers(s, random.Random("overdue pages"), 500)
+    ctx = load_context(s, 2025, 2026)
+    on = date(2025, 10, 9)
+    everything = overdue_dossiers(s, on, ctx.calendar)
+    assert (
+        count_overdue(s, on)
+        == len(everything)
+        == dossier_form(s, as_of(parse_period("2025"), on)).total.pending_overdue
+    )
+    assert len(everything) > 30 and {r.state for r in everything} == {DossierState.OVERDUE}
+    assert [r.due_date for r in everything] == sorted(r.due_date for r in everything)  # most overdue first
+    pages = [overdue_dossiers(s, on, ctx.calendar, offset=k, limit=7) for k in range(0, len(everything), 7)]
+    assert [r.id for page in pages for r in page] == [r.id for r in everything]  # pages line up, none twice

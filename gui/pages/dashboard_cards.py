@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 ALERT_COLOR = "#c62828"
+PENDING_COLOR = "#9aa3ad"  # a figure being recomputed: still readable, visibly not final
 _CARD_STYLE = """
 QFrame#figureCard { background: palette(base); border: 1px solid #c5ccd6; border-radius: 6px; }
 QFrame#figureCard[alert="true"] { background: #fdecea; border: 2px solid #c62828; }
@@ -25,6 +26,7 @@ class FigureCard(QFrame):
         self.setStyleSheet(_CARD_STYLE)
         self.setProperty("alert", False)
         self.clickable = clickable
+        self._pending = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("color: #4a5563; font-weight: bold;")
@@ -61,12 +63,28 @@ class FigureCard(QFrame):
     def set_alert(self, alert: bool) -> None:
         """Red frame and number: something needs attention (e.g. overdue dossiers)."""
         self.setProperty("alert", alert)
-        self.value.setStyleSheet(f"color: {ALERT_COLOR};" if alert else "")
+        self._colour_value()
         self.style().unpolish(self)
         self.style().polish(self)
 
     def is_alert(self) -> bool:
         return bool(self.property("alert"))
+
+    def set_pending(self, pending: bool) -> None:
+        """Grey number while a new figure is being computed (the old one stays until then)."""
+        self._pending = pending
+        self._colour_value()
+
+    def is_pending(self) -> bool:
+        return self._pending
+
+    def _colour_value(self) -> None:
+        if self._pending:
+            self.value.setStyleSheet(f"color: {PENDING_COLOR};")
+        elif self.is_alert():
+            self.value.setStyleSheet(f"color: {ALERT_COLOR};")
+        else:
+            self.value.setStyleSheet("")
 
     def _update_accessible(self) -> None:
         self.setAccessibleName(f"{self.title.text()}: {self.value.text()}")

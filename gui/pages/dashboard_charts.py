@@ -29,6 +29,9 @@ from storage.periods import Period
 
 EARLY, ON_TIME, LATE, PENDING = "#2e7d32", "#1e88e5", "#e53935", "#9e9e9e"
 REQUIRED, WORKING = "#90a4ae", "#43a047"
+LABEL_MARGIN = 16  # pixels QtCharts needs beside a category label before it elides it
+VERTICAL_LABEL_SHARE = 0.3  # of a chart's width: QtCharts elides longer names beside horizontal bars
+ROW_HEIGHT, ROW_HEIGHT_TWO_LINES = 36, 46  # pixels per bar group beside one-line and two-line names
 
 
 def month_label(p: Period) -> str:
@@ -68,6 +71,9 @@ class _ChartView(QChartView):
         title_font.setBold(True)
         chart.setTitleFont(title_font)
         self.category_axis = QBarCategoryAxis()
+        self._labels: list[str] = []
+        self._shown_form = ""
+        self._title = ""
         self.value_axis = QValueAxis()
         self.value_axis.setLabelFormat("%.0f")  # "%d" prints nothing once numbers are localized
         chart.addAxis(self.category_axis, category_align)
@@ -80,8 +86,8 @@ class _ChartView(QChartView):
 
     def _set_categories(self, labels: list[str]) -> None:
         self.chart().setLocale(QLocale())  # follows a language switch
-        self.category_axis.clear()
-        self.category_axis.append(labels)
+        self._labels = list(labels)
+        self._shown_form = ""
         self._fit_labels()
 
     def _count_range(self, top: int) -> None:
@@ -89,22 +95,73 @@ class _ChartView(QChartView):
         self.value_axis.applyNiceNumbers()
 
     def categories(self) -> list[str]:
-        """The labels along the category axis, as drawn."""
-        return list(self.category_axis.categories())
+        """The labels along the category axis, one line each (as given, however they are drawn)."""
+        return list(self._labels)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_title()
         self._fit_labels()
 
+    def _set_title(self, title: str) -> None:
+        self._title = title
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title on two lines when it is wider than the chart (QtCharts would cut it: "(hiện trạ…")."""
+        title = self._title
+        too_wide = QFontMetrics(self.chart().titleFont()).horizontalAdvance(title) > self.width() - 24
+        shown = _wrap(title) if too_wide else title
+        if self.chart().title() != shown:
+            self.chart().setTitle(shown)
+
     def _fit_labels(self) -> None:
-        """Turn the month labels upright when they no longer fit side by side (narrow windows)."""
-        labels = self.categories()
-        if not labels or self.category_axis.orientation() != Qt.Orientation.Horizontal:
-            return
+        """Month labels side by side when they fit, else on two lines ("T12" over "2025"), else upright.
+
+        QtCharts elides a label wider than its category less a margin ("T12/2…" at 1366 pixels).
+        """
+        labels = self._labels
         metrics = QFontMetrics(self.category_axis.labelsFont())
-        needed = max(metrics.horizontalAdvance(t) for t in labels) + 10
+        if self.category_axis.orientation() != Qt.Orientation.Horizontal or not labels:
+            # Names beside horizontal bars: a long one ("Digital-signature certificate / token") on two lines.
+            widest = self.width() * VERTICAL_LABEL_SHARE
+            wrapped = [_wrap(t) if metrics.horizontalAdvance(t) > widest else t for t in labels]
+            self._show_labels(wrapped, "|".join(wrapped), 0)
+            # QtCharts also cuts a label taller than its bar group: two-line names need taller groups.
+            per_row = ROW_HEIGHT_TWO_LINES if any("<br>" in t for t in wrapped) else ROW_HEIGHT
+            self.setMinimumHeight(max(320, 100 + per_row * len(labels)))
+            return
         room = self.chart().plotArea().width() / len(labels)
-        self.category_axis.setLabelsAngle(0 if room >= needed else -90)
+        two = [_two_lines(t) for t in labels]
+        if room >= max(metrics.horizontalAdvance(t) for t in labels) + LABEL_MARGIN:
+            self._show_labels(labels, "one", 0)
+        elif room >= max(metrics.horizontalAdvance(part) for t in two for part in t.split("<br>")) + LABEL_MARGIN:
+            self._show_labels(two, "two", 0)
+        else:
+            self._show_labels(labels, "upright", -90)
+
+    def _show_labels(self, labels: list[str], form: str, angle: int) -> None:
+        # Re-set only when the form changes: clearing the axis on every resize makes it flicker.
+        if form != self._shown_form or self.category_axis.count() != len(labels):
+            self.category_axis.clear()
+            self.category_axis.append(labels)
+            self._shown_form = form
+        self.category_axis.setLabelsAngle(angle)
+
+
+def _wrap(label: str) -> str:
+    """A long name on two lines, broken at the space nearest its middle (axis labels are rich text)."""
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}<br>{label[cut + 1 :]}"
+
+
+def _two_lines(label: str) -> str:
+    """ "T12/2025" drawn as "T12" over "2025" (axis labels are rich text)."""
+    head, sep, tail = label.rpartition("/")
+    return f"{head}<br>{tail}" if sep and head else label
 
 
 class MonthlyDossierChart(_ChartView):
@@ -135,7 +192,7 @@ class MonthlyDossierChart(_ChartView):
         return [int(sum(b.at(i) for b in sets)) for i in range(self.early.count())]
 
     def retranslate(self) -> None:
-        self.chart().setTitle(self.tr("Hồ sơ theo tháng và kết quả giải quyết"))
+        self._set_title(self.tr("Hồ sơ theo tháng và kết quả giải quyết"))
         self.early.setLabel(self.tr("Trước hạn"))
         self.on_time.setLabel(self.tr("Đúng hạn"))
         self.late.setLabel(self.tr("Quá hạn"))
@@ -171,8 +228,10 @@ class OnTimeRateChart(_ChartView):
 
     def show_points(self, points: Sequence[MonthPoint]) -> None:
         self._points = list(points)
+        # Whole percents: twelve labels like "94,5%" side by side on half the page ran into each other;
+        # the card above gives the chosen period's exact rate.
         self.series.replace(
-            [QPointF(i, round(p.on_time_rate * 100, 1)) for i, p in enumerate(points) if p.on_time_rate is not None]
+            [QPointF(i, round(p.on_time_rate * 100)) for i, p in enumerate(points) if p.on_time_rate is not None]
         )
         self._set_categories([month_label(p.period) for p in points])
 
@@ -181,7 +240,7 @@ class OnTimeRateChart(_ChartView):
         return [(pt.x(), pt.y()) for pt in self.series.points()]
 
     def retranslate(self) -> None:
-        self.chart().setTitle(self.tr("Tỷ lệ giải quyết đúng hạn (%)"))
+        self._set_title(self.tr("Tỷ lệ giải quyết đúng hạn (%)"))
         self.series.setName(self.tr("Tỷ lệ đúng hạn"))
         self._set_categories([month_label(p.period) for p in self._points])
 
@@ -198,6 +257,11 @@ class EquipmentChart(_ChartView):
         self.series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.series.setLabelsFormat("@value")
         # Horizontal bars draw the first set lowest in each group: "working" under "required".
+        # QtCharts elides names wider than about a third of the chart: a smaller type keeps
+        # "Đường truyền mạng, internet" whole on half of a 1366-pixel screen.
+        small = QFont(self.category_axis.labelsFont())
+        small.setPointSizeF(small.pointSizeF() * 0.88)
+        self.category_axis.setLabelsFont(small)
         self.working, self.required = _bar_set(WORKING), _bar_set(REQUIRED)
         for bar in (self.working, self.required):
             bar.setLabelColor(QColor("#263238"))
@@ -212,10 +276,9 @@ class EquipmentChart(_ChartView):
         _set_values(self.required, [k.required for k in ordered])
         self._count_range(max((k.required for k in ordered), default=0) + 1)
         self._set_categories([k.kind.label(lang) for k in ordered])
-        self.setMinimumHeight(max(320, 100 + 36 * len(ordered)))
 
     def retranslate(self) -> None:
-        self.chart().setTitle(self.tr("Trang thiết bị: cần có và đang hoạt động tốt (hiện trạng)"))
+        self._set_title(self.tr("Trang thiết bị: cần có và đang hoạt động tốt (hiện trạng)"))
         self.working.setLabel(self.tr("Đang hoạt động tốt"))
         self.required.setLabel(self.tr("Cần có"))
         self.value_axis.setTitleText(self.tr("Số lượng"))

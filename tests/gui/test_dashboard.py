@@ -1,10 +1,12 @@
 """The dashboard driven like a clerk would: pick a period, read the cards, open the overdue list.
 
-Every figure on screen is compared with storage's aggregates computed here independently.
+Every figure on screen is compared with storage's aggregates computed here independently. The
+figures are computed in the background: tests wait until the page has shown them.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -34,12 +36,18 @@ def vietnamese_numbers() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
+def _settled(qtbot, dash) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the background computation has put its figures on screen."""
+    qtbot.waitUntil(lambda: not dash.is_computing(), timeout=20000)
+
+
 @pytest.fixture
 def page(qtbot, main_window):  # type: ignore[no-untyped-def]
     """The dashboard on the demo data, looking at the period running on TODAY."""
     dash = main_window.show_page("dashboard")
     dash.today = lambda: TODAY
     qtbot.mouseClick(dash.selector.current_btn, Qt.MouseButton.LeftButton)
+    _settled(qtbot, dash)
     assert dash.data is not None and dash.data.period.end == TODAY
     return dash
 
@@ -56,6 +64,7 @@ def _choose_month(qtbot, dash, month: int, year: int) -> None:  # type: ignore[n
     sel.year.lineEdit().selectAll()
     qtbot.keyClicks(sel.year, str(year))
     qtbot.keyClick(sel.year, Qt.Key.Key_Return)
+    _settled(qtbot, dash)
 
 
 def _expected_cards(dash, period) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -108,6 +117,10 @@ def test_current_period_cards_match_storage_and_overdue_is_red(qtbot, page) -> N
     qtbot.mouseClick(page.selector.prev_btn, Qt.MouseButton.LeftButton)
     november = period_for(PeriodKind.MONTH, 2026, 11)
     assert page.selector.period() == november and page.selector.next_btn.isEnabled()
+    assert page.period_label.text().startswith("Tháng 11 năm 2026")  # the new period is named at once...
+    assert page.cards["overdue"].is_pending()  # ...while December's figures wait, greyed
+    _settled(qtbot, page)
+    assert not page.cards["overdue"].is_pending()
     assert _shown(page) == _expected_cards(page, november)
     assert "tính đến" not in page.period_label.text()  # November is over: no "as of" note
 
@@ -122,10 +135,10 @@ def test_overdue_card_opens_the_list_storage_counts(qtbot, page) -> None:  # typ
     assert dialog is not None and dialog.isVisible()
     calendar = page.ctx.rules().calendar
     expected = page.ctx.read(lambda s: overdue_dossiers(s, november.end, calendar))
-    assert dialog.table.rowCount() == form.pending_overdue == len(expected)
+    assert dialog.total() == dialog.model.rowCount() == form.pending_overdue == len(expected)
     assert dialog.codes() == [r.code for r in expected]
     assert dialog.heading.text() == "8 hồ sơ đang giải quyết đã quá hạn tính đến hết ngày 14/11/2026."
-    assert [dialog.table.item(0, c).text() for c in (4, 5)] == [
+    assert [dialog.cell(0, c) for c in (4, 5)] == [
         expected[0].due_date.strftime("%d/%m/%Y"),
         str(expected[0].overdue_days),
     ]
@@ -133,7 +146,7 @@ def test_overdue_card_opens_the_list_storage_counts(qtbot, page) -> None:  # typ
     assert not dialog.isVisible()
     page.cards["overdue"].setFocus()
     qtbot.keyClick(page.cards["overdue"], Qt.Key.Key_Return)  # the card works from the keyboard too
-    assert page.overdue_dialog is not dialog and page.overdue_dialog.table.rowCount() == 8
+    assert page.overdue_dialog is not dialog and page.overdue_dialog.total() == 8
     page.overdue_dialog.close()
 
 
@@ -146,7 +159,8 @@ def test_overdue_button_today_goes_to_the_register_or_lists_them(qtbot, main_win
     assert main_window.current_page() is page
     calendar = page.ctx.rules().calendar
     expected = page.ctx.read(lambda s: overdue_dossiers(s, TODAY, calendar))
-    assert page.overdue_dialog.table.rowCount() == len(expected) == 10
+    assert page.overdue_dialog.total() == len(expected) == 10
+    assert page.overdue_dialog.codes() == [r.code for r in expected]
     page.overdue_dialog.close()
 
 
@@ -189,9 +203,11 @@ def test_background_changes_wait_until_the_page_is_shown(qtbot, main_window, pag
     assert calls == []  # hidden: nothing recomputed
     assert page.cards["received"].value.text() == before
     main_window.show_page("dashboard")
+    _settled(qtbot, page)
     assert len(calls) == 1
     assert page.cards["received"].value.text() == fmt_int(int(before) + 1)
     page.ctx.notify("equipment")  # visible: recomputed at once
+    _settled(qtbot, page)
     assert len(calls) == 2
 
 
@@ -212,10 +228,103 @@ def test_empty_database_shows_zeros_and_plain_explanations(qtbot, empty_ctx) -> 
     dash.today = lambda: TODAY
     dash.resize(1100, 800)
     dash.show()  # first shown: computed now
-    assert dash.data is not None
+    assert dash.data is None and dash.busy_label.isVisible()  # nothing to show yet: "Đang tính…"
+    _settled(qtbot, dash)
+    assert dash.data is not None and not dash.busy_label.isVisible()
     shown = _shown(dash)
     assert (shown["received"], shown["overdue"], shown["on_time"], shown["signature"]) == ("0", "0", "—", "—")
     assert dash.cards["equipment"].detail.text() == "Chưa nhập trang thiết bị"
     assert dash.cards["proposals"].detail.text() == "Không có kiến nghị nào đang chờ"
     assert len(dash.monthly_chart.categories()) == 12 and dash.equipment_chart.categories() == []
     assert dash.rate_chart.values() == []
+
+
+def test_only_the_latest_choice_reaches_the_screen_computed_off_the_gui_thread(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gui.pages.dashboard as dashboard
+
+    asked: list[tuple[object, threading.Thread]] = []
+    real = dashboard.load_dashboard
+
+    def spy(session, period, today):  # type: ignore[no-untyped-def]
+        asked.append((period, threading.current_thread()))
+        return real(session, period, today)
+
+    monkeypatch.setattr(dashboard, "load_dashboard", spy)
+    shown: list[tuple[object, object]] = []
+    page.figures_shown.connect(lambda: shown.append((page.data.period, page.selector.period())))
+    june, july = period_for(PeriodKind.MONTH, 2025, 6), period_for(PeriodKind.MONTH, 2025, 7)
+    page.selector.set_period(june, emit=True)  # the clerk steps on before June's figures are back
+    page.selector.set_period(july, emit=True)
+    assert page.is_computing() and page.period_label.text().startswith("Tháng 7 năm 2025")
+    _settled(qtbot, page)
+    assert [p for p, _t in asked] == [june, july]  # one at a time: July waited for June to finish
+    assert all(t is not threading.main_thread() for _p, t in asked)  # never on the GUI thread
+    assert shown == [(july, july)]  # June's result, no longer wanted, never reached the screen
+    assert _shown(page) == _expected_cards(page, july)
+
+
+def test_a_failed_computation_is_explained_and_the_page_keeps_working(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import gui.pages.dashboard as dashboard
+
+    def broken(*_a):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk image is malformed")
+
+    monkeypatch.setattr(dashboard, "load_dashboard", broken)
+    before = _shown(page)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.buttons()[0].click()
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(page.selector.prev_btn, Qt.MouseButton.LeftButton)
+    _settled(qtbot, page)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0].startswith("Đã xảy ra lỗi không mong đợi.")  # a plain message, details behind a button
+    assert _shown(page) == before and not page.cards["received"].is_pending()  # old figures, no longer grey
+    monkeypatch.undo()
+    qtbot.mouseClick(page.selector.prev_btn, Qt.MouseButton.LeftButton)  # the next choice works again
+    _settled(qtbot, page)
+    assert _shown(page) == _expected_cards(page, period_for(PeriodKind.MONTH, 2026, 10))
+
+
+def test_overdue_list_loads_page_by_page(qtbot, qtmodeltester, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gui.pages.dashboard_overdue as overdue
+
+    monkeypatch.setattr(overdue, "BATCH", 3)  # 8 overdue dossiers: three pages
+    _choose_month(qtbot, page, 11, 2026)  # a past period: the dashboard's own list, not the register
+    page.show_overdue()
+    dialog = page.overdue_dialog
+    calendar = page.ctx.rules().calendar
+    expected = [r.code for r in page.ctx.read(lambda s: overdue_dossiers(s, date(2026, 11, 14), calendar))]
+    assert dialog.total() == len(expected) > 3 and dialog.heading.text().startswith(f"{len(expected)} hồ sơ")
+    assert dialog.codes() == expected[: len(dialog.codes())]  # only what was asked for is loaded
+    while dialog.model.canFetchMore():
+        dialog.table.scrollToBottom()  # as the user scrolls down, the next page comes
+        dialog.model.fetchMore()
+    assert dialog.codes() == expected
+    qtmodeltester.check(dialog.model)
+    dialog.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)])
+def test_chart_labels_are_never_cut_on_common_screens(qtbot, main_window, page, size) -> None:  # type: ignore[no-untyped-def]
+    """QtCharts elides a label that does not fit ("T12/2…"): months go on two lines or upright instead."""
+    main_window.resize(*size)
+    charts = (page.monthly_chart, page.rate_chart, page.equipment_chart)
+    qtbot.waitUntil(lambda: not any(c.category_axis.labelsTruncated() for c in charts), timeout=5000)
+    assert page.monthly_chart.categories() == [f"T{m}/2026" for m in range(1, 13)]  # the labels, whatever their form
+    rate, equipment = page.rate_chart, page.equipment_chart
+    if size[0] < 1366:  # too narrow for two charts side by side: one under the other
+        qtbot.waitUntil(lambda: equipment.geometry().top() > rate.geometry().bottom(), timeout=5000)
+    else:
+        qtbot.waitUntil(lambda: equipment.geometry().left() > rate.geometry().right(), timeout=5000)
+        assert equipment.geometry().top() == rate.geometry().top()
