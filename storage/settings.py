@@ -35,6 +35,9 @@ class RuleSettings:
     withdrawn_counting: WithdrawnCounting = WithdrawnCounting.ON_TIME
     online_target_pct: int = 70
     report_due_working_days: int = 2  # report sent within N working days after the cut-off
+    # Link printed as a QR code on the posting sheet for procedures without their own posting_url,
+    # e.g. the public service portal's page "https://…?ma_thu_tuc={code}"; empty: no QR code.
+    posting_url_template: str = ""
 
 
 def _parse(kind: type, text: str) -> object:
@@ -66,6 +69,7 @@ _TYPES = {
     "withdrawn_counting": WithdrawnCounting,
     "online_target_pct": int,
     "report_due_working_days": int,
+    "posting_url_template": str,
 }
 
 
@@ -100,6 +104,15 @@ def validate_rules(rules: RuleSettings) -> list[Problem]:
         problems.append(Problem("online_target_pct", "Chỉ tiêu phải từ 0 đến 100%.", "Target must be 0..100%."))
     if not 0 <= rules.report_due_working_days <= 30:
         problems.append(Problem("report_due_working_days", "Số ngày phải từ 0 đến 30.", "Days must be 0..30."))
+    template = rules.posting_url_template.strip()
+    if template and (not template.lower().startswith(("http://", "https://")) or "{code}" not in template):
+        problems.append(
+            Problem(
+                "posting_url_template",
+                "Mẫu đường dẫn phải bắt đầu bằng http:// hoặc https:// và chứa {code} (mã thủ tục).",
+                "The link template must start with http:// or https:// and contain {code} (the procedure code).",
+            )
+        )
     return problems
 
 

@@ -45,3 +45,30 @@ def catalog_session(session: Session) -> Session:
 
     seed_catalog(session)
     return session
+
+
+@pytest.fixture(scope="session")
+def luong_minh_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database (Lượng Minh up to 31/10/2026) made once per session; copy it before changing it."""
+    from datetime import date
+
+    from storage.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "luong-minh-2026-10.sqlite"
+    database = open_database(path)
+    try:
+        with database.sessions.begin() as s:
+            load_demo(s, "luong-minh", until=date(2026, 10, 31))
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def luong_minh_db(luong_minh_demo_file: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the session's demo database."""
+    import shutil
+
+    target = tmp_path / "luong-minh.sqlite"
+    shutil.copyfile(luong_minh_demo_file, target)
+    return target

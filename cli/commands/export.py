@@ -62,19 +62,29 @@ def read_narrative(path: Path, base: ReportDocumentData) -> ReportDocumentData:
     A text file's lines "[Kết quả đạt được]" (or "[results]") start a section; text before the first
     heading goes to the results section.
     """
+    # Messages in Vietnamese throughout: Python's own error texts are English.
     try:
         raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise UserError(
-            f"Không đọc được tệp lời văn {path.name} (cần UTF-8): {exc}",
-            f"Cannot read the narrative file {path.name} (UTF-8 needed): {exc}",
+            f"Tệp lời văn {path.name} không lưu ở bảng mã UTF-8 (byte lạ ở vị trí {exc.start}); "
+            "hãy mở tệp và lưu lại với bảng mã UTF-8.",
+            f"The narrative file {path.name} is not UTF-8 (odd byte at position {exc.start}); save it as UTF-8.",
+        ) from exc
+    except FileNotFoundError as exc:
+        raise UserError(f"Không tìm thấy tệp lời văn {path}.", f"Narrative file {path} not found.") from exc
+    except OSError as exc:
+        raise UserError(
+            f"Không đọc được tệp lời văn {path} ({exc.strerror or exc}).",
+            f"Cannot read the narrative file {path} ({exc.strerror or exc}).",
         ) from exc
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(raw)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise UserError(
-                f"Tệp {path.name} không phải JSON hợp lệ: {exc}", f"{path.name} is not valid JSON: {exc}"
+                f"Tệp {path.name} không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, cột {exc.colno}).",
+                f"{path.name} is not valid JSON (error at line {exc.lineno}, column {exc.colno}).",
             ) from exc
         if not isinstance(data, dict):
             raise UserError("Tệp JSON lời văn phải là một đối tượng {...}.", "The narrative JSON must be an object.")
@@ -137,8 +147,17 @@ def run(args: argparse.Namespace) -> int:
                 path = _export_periodic(s, args, period, profile.signer_name)
                 stem_period: Period | None = period
             else:
-                stem = safe_file_stem(f"{profile.code}-{args.kind}")
-                path = _target(args.out, stem, args.fmt)
+                if args.fmt != "pdf":  # before _target, which may create the output folder
+                    raise UserError(
+                        "Bảng niêm yết và thẻ tóm tắt chỉ xuất ra PDF (--format pdf).",
+                        "The posting sheet and card are PDF only (--format pdf).",
+                    )
+                stem = (
+                    f"danh-muc-tthc-{profile.name}"
+                    if args.kind == "posting"
+                    else f"thong-tin-tom-tat-{profile.name}-{date.today():%Y-%m-%d}"
+                )
+                path = _target(args.out, safe_file_stem(stem), args.fmt)
                 _export_other(s, args.kind, args.fmt, path)
                 stem_period = None
             if stem_period is not None:

@@ -6,6 +6,7 @@ follows the same rules; interface preferences live elsewhere.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 from PySide6.QtCore import QTime
@@ -133,7 +134,9 @@ class RulesForm(RecordForm):
             q = edit.time()
             return time(q.hour(), q.minute())
 
-        return RuleSettings(
+        # replace(): settings this form does not show yet (posting_url_template) keep their stored value.
+        return replace(
+            self._stored,
             cutoff_day=self.cutoff_day.value(),
             official_periods=bool(self.official_periods.currentData()),
             same_day_cutoff=t(self.same_day_cutoff),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -70,6 +71,7 @@ class ProposalSummary:
     answered_in_period: int
     by_status: dict[str, int]
     open_by_department: dict[str, int]
+    oldest_open: date | None = None  # raised date of the longest-waiting proposal open at the end
 
 
 def proposal_summary(session: Session, period: Period) -> ProposalSummary:
@@ -102,4 +104,5 @@ def proposal_summary(session: Session, period: Period) -> ProposalSummary:
         or 0,
         by_status={str(s): by_status.get(str(s), 0) for s in ProposalStatus},
         open_by_department=dict(open_by_dept),
+        oldest_open=session.scalar(select(func.min(Proposal.raised_date)).where(open_cond)),
     )
