@@ -118,7 +118,7 @@ def fill(messages: list[Message], imported: dict[tuple[str, str], str]) -> list[
             text = by_source.get(m.source)
             if text is not None:
                 notes.append(f"  same text as elsewhere: {m.context}: {m.source!r} -> {text!r}")
-        if text is not None and text != m.translation:
+        if text is not None and (text != m.translation or not m.finished):  # lupdate may pre-fill a guess
             set_translation(m, text)
             by_source.setdefault(m.source, text)
     return notes

@@ -1,14 +1,18 @@
-"""Báo cáo: choose a reporting period and see its figures (dossier form, staffing, equipment, proposals).
+"""Báo cáo: choose a reporting period, see its figures, write the report's texts, preview, print and save it.
 
-The figures come from storage.aggregates.period_summary (well under 100 ms on a year of data,
-so it runs on the GUI thread). Printing and exporting the official forms is a later feature.
+The figures on screen come from storage.aggregates.period_summary (well under 100 ms on a year of
+data, so it runs on the GUI thread). The document side (texts, PDF preview, printing, Excel/PDF files
+and the register of reports sent) lives in report_workspace.py and follows the period chosen here.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.pages.report_sections import DossierSection, EquipmentSection, ProposalSection, StaffSection
+from gui.pages.report_workspace import ReportWorkspace
 from gui.widgets.inputs import DateEdit
 from storage.aggregates import PeriodSummary, period_summary
 from storage.errors import UserError
@@ -39,7 +44,9 @@ _ROMAN = ("I", "II", "III", "IV")
 
 
 class ReportsPage(QWidget):
-    """The period chooser on top, the period's figures in four tabs below."""
+    """The period chooser and output actions on top; the figures, the report's texts and the register below."""
+
+    status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,10 +57,16 @@ class ReportsPage(QWidget):
         self._quiet = True  # no recomputation while the controls are being set up
         rules = ctx.rules().rules
         self._cutoff, self._official_default = rules.cutoff_day, rules.official_periods
+        self.workspace = ReportWorkspace(ctx)
+        self.workspace.status_message.connect(self.status_message)
         outer = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 140%; font-weight: bold;")
-        outer.addWidget(self.heading)
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.workspace.action_bar)
+        outer.addLayout(top)
 
         bar = QHBoxLayout()
         self.kind_label, self.kind = QLabel(), QComboBox()
@@ -83,13 +96,17 @@ class ReportsPage(QWidget):
         self.error_line.setWordWrap(True)
         outer.addWidget(self.period_line)
         outer.addWidget(self.error_line)
+        outer.addWidget(self.workspace.saved_bar)
 
         self.tabs = QTabWidget()
         self.dossiers, self.staff = DossierSection(), StaffSection()
         self.equipment, self.proposals = EquipmentSection(), ProposalSection()
-        for w in (self.dossiers, self.staff, self.equipment, self.proposals):
+        for w in (self.dossiers, self.staff, self.equipment, self.proposals, self.workspace, self.workspace.register):
             self.tabs.addTab(w, "")
         outer.addWidget(self.tabs, 1)
+        self.workspace.show_me.connect(lambda: self.tabs.setCurrentWidget(self.workspace))
+        self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        self.print_shortcut.activated.connect(lambda: self.print_report())
 
         self.retranslate_controls()
         today = date.today()
@@ -156,6 +173,8 @@ class ReportsPage(QWidget):
                 self.tr("2. Nhân sự"),
                 self.tr("3. Trang thiết bị"),
                 self.tr("4. Khó khăn, kiến nghị"),
+                self.tr("Văn bản báo cáo và xem trước"),
+                self.tr("Báo cáo đã gửi"),
             )
         ):
             self.tabs.setTabText(i, title)
@@ -173,6 +192,7 @@ class ReportsPage(QWidget):
     def retranslate(self) -> None:
         """All texts, then the figures again (labels of categories and periods follow the language)."""
         self.retranslate_controls()
+        self.workspace.retranslate()
         self.refresh()
 
     # --- period ------------------------------------------------------------------------------
@@ -246,9 +266,11 @@ class ReportsPage(QWidget):
         except UserError as exc:
             self.error_line.setText(exc.message(self.ctx.lang))
             self.error_line.show()
+            self.workspace.set_period(None)
             return
         self.error_line.hide()
         self.period, self.summary = period, summary
+        self.workspace.set_period(period)
         lang = self.ctx.lang
         if period.kind is PeriodKind.CUSTOM:
             self.period_line.setText(period.label(lang))  # a custom period's name is its date range
@@ -260,6 +282,26 @@ class ReportsPage(QWidget):
         self.equipment.show_summary(summary, lang)
         self.proposals.show_summary(summary, lang)
 
+    # --- the report document (Ctrl+S from the main window, Ctrl+P here) ----------------------
+    def save_current(self) -> None:
+        """Ctrl+S: store the report's texts for the chosen period."""
+        self.workspace.save_document()
+
+    def preview_report(self) -> None:
+        self.workspace.preview_report()
+
+    def print_report(self, printer: QPrinter | None = None) -> None:
+        """Print dialog, then print; tests pass a ``printer`` (e.g. PDF output) and get no dialog."""
+        self.workspace.print_report(printer)
+
+    def save_excel(self, path: Path | None = None) -> None:
+        """Save as Excel; ``path`` skips the file dialog."""
+        self.workspace.save_file("xlsx", path)
+
+    def save_pdf(self, path: Path | None = None) -> None:
+        """Save as PDF; ``path`` skips the file dialog."""
+        self.workspace.save_file("pdf", path)
+
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("settings", "*"):
             rules = self.ctx.rules().rules
@@ -270,6 +312,8 @@ class ReportsPage(QWidget):
                 self.official.blockSignals(False)
             self._cutoff = rules.cutoff_day
             self._official_text()
+        if kind in ("reports_sent", "*"):
+            self.workspace.reload_register()
         if self.isVisible():
             self.refresh()
         else:

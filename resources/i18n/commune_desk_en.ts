@@ -1895,6 +1895,247 @@ dụng</source>
     </message>
 </context>
 <context>
+    <name>ReportDocumentForm</name>
+    <message>
+        <source>Kết quả đạt được (thêm vào mục I, sau câu số liệu)</source>
+        <extracomment>Where a draft came from, shown above the fields.</extracomment>
+        <translation>Results achieved (added to section I, after the figures)</translation>
+    </message>
+    <message>
+        <source>Khó khăn, vướng mắc (mục IV)</source>
+        <translation>Difficulties (section IV)</translation>
+    </message>
+    <message>
+        <source>Đề xuất, kiến nghị (mục V, sau số liệu kiến nghị)</source>
+        <translation>Proposals (section V, after the proposal figures)</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ trọng tâm kỳ tới (mục VI)</source>
+        <translation>Key tasks for the next period (section VI)</translation>
+    </message>
+    <message>
+        <source>Lưu nội dung (Ctrl+S)</source>
+        <translation>Save texts (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Trở lại nội dung đã lưu của kỳ này</source>
+        <translation>Go back to the texts saved for this period</translation>
+    </message>
+    <message>
+        <source>Văn bản báo cáo</source>
+        <translation>Report document</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng là một đoạn văn. Số liệu các mục I, II, III và V do phần mềm tự tính từ dữ liệu; ở đây chỉ viết phần nhận xét. Ctrl+S để lưu.</source>
+        <translation>Each line is a paragraph. The figures of sections I, II, III and V are computed from the data; write only the commentary here. Ctrl+S saves.</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Ví dụ 05/BC-UBND; để trống để điền tay</source>
+        <translation>E.g. 05/BC-UBND; blank to fill by hand</translation>
+    </message>
+    <message>
+        <source>Ngày ban hành (để trống để điền tay)</source>
+        <translation>Date of issue (blank: fill in by hand)</translation>
+    </message>
+    <message>
+        <source>Trích yếu (dòng dưới chữ BÁO CÁO)</source>
+        <translation>Summary line (under the word REPORT)</translation>
+    </message>
+    <message>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <source>Ví dụ TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH</source>
+        <translation>E.g. TM. ỦY BAN NHÂN DÂN or KT. CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký *</source>
+        <translation>Signer&apos;s title *</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Nơi nhận (mỗi nơi một dòng)</source>
+        <translation>Recipients (one per line)</translation>
+    </message>
+    <message>
+        <source>Lấy nội dung kỳ trước làm gợi ý ({period}): hãy sửa cho kỳ này rồi lưu. Số và ngày văn bản để trống.</source>
+        <translation>Previous period&apos;s texts offered as a start ({period}): adapt them to this period, then save. Number and date are left blank.</translation>
+    </message>
+    <message>
+        <source>Nội dung đã lưu của kỳ này.</source>
+        <translation>Texts saved for this period.</translation>
+    </message>
+    <message>
+        <source>Kỳ này chưa có nội dung: hãy viết các phần dưới đây rồi lưu.</source>
+        <translation>No texts for this period yet: write the sections below, then save.</translation>
+    </message>
+    <message>
+        <source>Bỏ những gì đã sửa và trở lại nội dung trước đó?</source>
+        <translation>Discard your changes and go back to the previous texts?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOutput</name>
+    <message>
+        <source>Đang dựng bản xem trước…</source>
+        <translation>Building the preview…</translation>
+    </message>
+    <message>
+        <source>Báo cáo {period}</source>
+        <translation>Report {period}</translation>
+    </message>
+    <message>
+        <source>In báo cáo</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>Đang in báo cáo…</source>
+        <translation>Printing the report…</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo ra Excel</source>
+        <translation>Save report as Excel</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo ra PDF</source>
+        <translation>Save report as PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đang ghi {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Cập nhật bản xem trước</source>
+        <translation>Update preview</translation>
+    </message>
+    <message>
+        <source>Trang</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Nội dung hoặc kỳ báo cáo đã thay đổi sau lần xem trước: bấm «Cập nhật bản xem trước».</source>
+        <translation>The texts or the period changed since this preview: click “Update preview”.</translation>
+    </message>
+    <message>
+        <source>Bấm «Xem trước» để dựng bản PDF của báo cáo và xem ở đây.</source>
+        <translation>Click “Preview” to build the report&apos;s PDF and see it here.</translation>
+    </message>
+    <message>
+        <source>/ {n}</source>
+        <translation>/ {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorkspace</name>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>In… (Ctrl+P)</source>
+        <translation>Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Lưu Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Gửi qua:</source>
+        <translation>&amp;Sent by:</translation>
+    </message>
+    <message>
+        <source>Mỗi tệp lưu ra được ghi vào sổ «Báo cáo đã gửi» với hình thức gửi chọn ở đây (mặc định USB) và mã SHA-256 của tệp.</source>
+        <translation>Each file saved is recorded in the “Reports sent” register with the channel chosen here (USB by default) and the file&apos;s SHA-256.</translation>
+    </message>
+    <message>
+        <source>In trên giấy A4; nội dung văn bản được lưu trước khi in.</source>
+        <translation>Prints on A4; the texts are saved before printing.</translation>
+    </message>
+    <message>
+        <source>Nội dung văn bản {period} có lỗi nên chưa lưu; vẫn được giữ lại, quay lại kỳ đó để sửa.</source>
+        <translation>The texts of {period} have a problem and were not saved; they are kept: go back to that period to fix them.</translation>
+    </message>
+    <message>
+        <source>Đã tự lưu nội dung văn bản {period}.</source>
+        <translation>Texts of {period} saved automatically.</translation>
+    </message>
+    <message>
+        <source>Đã lưu nội dung văn bản {period}.</source>
+        <translation>Texts of {period} saved.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một kỳ báo cáo hợp lệ trước.</source>
+        <translation>Choose a valid reporting period first.</translation>
+    </message>
+    <message>
+        <source>Bản xem trước có {n} trang.</source>
+        <translation>The preview has {n} pages.</translation>
+    </message>
+    <message>
+        <source>Đã gửi {n} trang tới máy in.</source>
+        <translation>{n} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
+    </message>
+    <message>
+        <source>Xóa khỏi sổ</source>
+        <translation>Remove from register</translation>
+    </message>
+    <message>
+        <source>Xóa dòng này khỏi sổ báo cáo đã gửi? Tệp đã lưu không bị xóa.</source>
+        <translation>Remove this row from the register of reports sent? The saved file is not deleted.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Tháng</source>
@@ -1973,6 +2214,14 @@ dụng</source>
         <translation>4. Difficulties and proposals</translation>
     </message>
     <message>
+        <source>Văn bản báo cáo và xem trước</source>
+        <translation>Report document and preview</translation>
+    </message>
+    <message>
+        <source>Báo cáo đã gửi</source>
+        <translation>Reports sent</translation>
+    </message>
+    <message>
         <source>Theo ngày chốt số liệu (từ ngày {day} tháng trước)</source>
         <translation>By data cut-off day (from day {day} of the previous month)</translation>
     </message>
@@ -1983,6 +2232,53 @@ dụng</source>
     <message>
         <source>Bỏ chọn để xem theo tháng dương lịch. Mặc định lấy từ Cài đặt › Quy tắc nghiệp vụ.</source>
         <translation>Untick to use calendar months. The default comes from Settings › Business rules.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsSentTable</name>
+    <message>
+        <source>Ngày gửi</source>
+        <translation>Date sent</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Hình thức gửi</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Nơi nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Mã SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Mỗi lần lưu báo cáo ra Excel hoặc PDF, phần mềm ghi một dòng vào sổ này: ngày lưu, hình thức gửi chọn cạnh nút lưu, tên tệp và mã SHA-256 của tệp (để đối chiếu với bản tỉnh nhận được).</source>
+        <translation>Each time a report is saved as Excel or PDF, a row is added here: the date, the channel chosen beside the save buttons, the file name and its SHA-256 (to match the copy the province received).</translation>
+    </message>
+    <message>
+        <source>Xóa dòng đã chọn</source>
+        <translation>Remove selected row</translation>
+    </message>
+    <message>
+        <source>Chỉ xóa dòng trong sổ, không xóa tệp đã lưu.</source>
+        <translation>Removes the register row only, not the saved file.</translation>
+    </message>
+    <message>
+        <source>{n} báo cáo trong sổ</source>
+        <translation>{n} reports in the register</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2350,29 @@ dụng</source>
     <message>
         <source>Hoàn lại (Esc)</source>
         <translation>Revert (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFileBar</name>
+    <message>
+        <source>Mở thư mục chứa tệp</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>Ẩn thông báo này</source>
+        <translation>Hide this message</translation>
+    </message>
+    <message>
+        <source>Đã lưu {name} vào {folder}.</source>
+        <translation>Saved {name} in {folder}.</translation>
+    </message>
+    <message>
+        <source>Đã ghi vào sổ «Báo cáo đã gửi» (SHA-256 {sha}…).</source>
+        <translation>Recorded in the “Reports sent” register (SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>Chưa ghi vào sổ báo cáo đã gửi: {reason}</source>
+        <translation>Not recorded in the register of reports sent: {reason}</translation>
     </message>
 </context>
 <context>
