@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,6 +25,18 @@ from gui import settings as keys
 from gui.context import AppContext
 from gui.resources import icon
 from storage.periods import period_containing
+
+
+def _separator() -> QFrame:
+    """A thin vertical line between the status bar's facts (commune | period | database)."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+SIDEBAR_MIN_WIDTH = 160
+SIDEBAR_MARGIN = 8  # room between the longest name and the edge
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,6 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget()
         self.sidebar.setIconSize(QSize(24, 24))
-        self.sidebar.setFixedWidth(230)
         self.sidebar.setObjectName("sidebar")
         for spec in PAGES:
             item = QListWidgetItem(icon(spec.icon), "")
@@ -70,7 +83,9 @@ class MainWindow(QMainWindow):
         self._status_commune = QLabel()
         self._status_period = QLabel()
         self._status_db = QLabel()
-        for w in (self._status_commune, self._status_period, self._status_db):
+        for i, w in enumerate((self._status_commune, self._status_period, self._status_db)):
+            if i:
+                self.statusBar().addPermanentWidget(_separator())
             self.statusBar().addPermanentWidget(w)
         self._make_actions()
         self.retranslate()
@@ -192,7 +207,13 @@ class MainWindow(QMainWindow):
         self.a_about.setText(self.tr("Giới thiệu Commune Desk"))
         for a, spec in zip(self.a_pages, PAGES, strict=True):
             a.setText(titles[spec.key])
+        self._fit_sidebar()
         self._update_status()
+
+    def _fit_sidebar(self) -> None:
+        """As wide as the longest page name (in this language and font size): the rest goes to the pages."""
+        content = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth()
+        self.sidebar.setFixedWidth(max(SIDEBAR_MIN_WIDTH, content + SIDEBAR_MARGIN))
 
     def page_titles(self) -> dict[str, str]:
         return {
@@ -218,7 +239,9 @@ class MainWindow(QMainWindow):
                 label=period.label(self.ctx.lang), range=period.range_text(self.ctx.lang)
             )
         )
-        self._status_db.setText(str(self.ctx.db.path))
+        # The file name is enough to tell two databases apart; the whole path is in the tooltip.
+        self._status_db.setText(self.tr("Tệp dữ liệu: {name}").format(name=Path(self.ctx.db.path).name))
+        self._status_db.setToolTip(str(self.ctx.db.path))
 
     def _refresh_all(self) -> None:
         self.ctx.notify("*")
@@ -238,6 +261,8 @@ class MainWindow(QMainWindow):
 
     # --- events ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the user chose another font size
+            self._fit_sidebar()
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             for page in self._pages.values():

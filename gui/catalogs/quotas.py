@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.errors import show_error
 from gui.widgets.format import fmt_date, fmt_int
+from gui.widgets.heading import make_heading
 from gui.widgets.record_form import ERROR_STYLE
 from storage.errors import UserError, ValidationError
 from storage.quotas import MAX_QUOTA, MAX_YEAR, MIN_YEAR, delete_quota, list_quota_rows, set_quota
@@ -87,8 +88,7 @@ class QuotasPage(QWidget):
         self._shown_year = date.today().year
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 140%; font-weight: bold;")
+        self.heading = make_heading(QLabel())
         top.addWidget(self.heading)
         self.year_label = QLabel()
         self.year = QSpinBox()

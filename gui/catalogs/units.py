@@ -129,10 +129,10 @@ class UnitsPage(RegisterPage):
     def columns(self) -> list[Column[UnitLine]]:
         return [
             Column(self.tr("Thứ tự"), lambda r: str(r.unit.sort_order), "order"),
-            Column(self.tr("Tên đơn vị"), lambda r: r.unit.name, "name"),
+            Column(self.tr("Tên đơn vị"), lambda r: r.unit.name, "name", tooltip=lambda r: r.unit.name),
             Column(self.tr("Viết tắt"), lambda r: r.unit.short_name, "short"),
             Column(self.tr("TTPVHCC"), lambda r: self.tr("Có") if r.unit.is_service_center else "", "center"),
-            Column(self.tr("Đang công tác"), lambda r: fmt_int(r.in_post), "in_post", numeric=True),
+            Column(self.tr("Đang\ncông tác"), lambda r: fmt_int(r.in_post), "in_post", numeric=True),
             Column(
                 self.tr("Trạng thái"),
                 lambda r: self.tr("Đang sử dụng") if r.unit.active else self.tr("Ngừng sử dụng"),

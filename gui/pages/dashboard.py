@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from gui.pages.dashboard_overdue import OverdueDialog, OverdueSource
 from gui.pages.dashboard_period import PeriodSelector
 from gui.pages.latest_task import LatestTask
 from gui.widgets.format import fmt_date, fmt_int, fmt_pct
+from gui.widgets.heading import make_heading
 from storage.aggregates.trends import as_of
 from storage.periods import Period
 
@@ -65,11 +66,7 @@ class DashboardPage(QWidget):
         self.busy_label = QLabel()
         self.busy_label.setStyleSheet("color: #1565c0; font-style: italic;")
         self.busy_label.hide()
-        self.heading = QLabel()
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        big.setBold(True)
-        self.heading.setFont(big)
+        self.heading = make_heading(QLabel())
         self.period_label = QLabel()
         self.period_label.setWordWrap(True)
         self.selector = PeriodSelector()

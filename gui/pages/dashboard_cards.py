@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from gui.widgets.heading import scale_font
 
 ALERT_COLOR = "#c62828"
 PENDING_COLOR = "#9aa3ad"  # a figure being recomputed: still readable, visibly not final
@@ -31,10 +33,7 @@ class FigureCard(QFrame):
         self.title.setWordWrap(True)
         self.title.setStyleSheet("color: #4a5563; font-weight: bold;")
         self.value = QLabel("—")
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.9)
-        big.setBold(True)
-        self.value.setFont(big)
+        scale_font(self.value, 1.9)  # the figure is what the card is for; it follows the font-size setting
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #4a5563;")

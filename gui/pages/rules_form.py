@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import time
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from gui.widgets.record_form import RecordForm
 from storage.settings import RuleSettings, WithdrawnCounting
@@ -38,6 +38,7 @@ class RulesForm(RecordForm):
         self.online_target_pct.setSuffix(" %")
         self.report_due_working_days = QSpinBox()
         self.report_due_working_days.setRange(0, 30)
+        self.posting_url_template = QLineEdit()
         for w in (self.cutoff_day, self.online_target_pct, self.report_due_working_days):
             w.setMaximumWidth(120)
         for w in (self.same_day_cutoff, self.office_end):
@@ -59,6 +60,7 @@ class RulesForm(RecordForm):
             ("withdrawn_counting", self.withdrawn_counting),
             ("online_target_pct", self.online_target_pct),
             ("report_due_working_days", self.report_due_working_days),
+            ("posting_url_template", self.posting_url_template),
         ]
 
     def retranslate(self) -> None:
@@ -70,6 +72,7 @@ class RulesForm(RecordForm):
             "withdrawn_counting": self.tr("Hồ sơ rút hoặc dừng xử lý"),
             "online_target_pct": self.tr("Chỉ tiêu hồ sơ trực tuyến"),
             "report_due_working_days": self.tr("Hạn gửi báo cáo (ngày làm việc sau ngày chốt)"),
+            "posting_url_template": self.tr("Đường dẫn mã QR niêm yết thủ tục"),
         }
         for name, text in labels.items():
             self.set_label(name, text)
@@ -96,6 +99,13 @@ class RulesForm(RecordForm):
                 "Ví dụ: chốt ngày 15 thì số liệu tháng 7 tính từ 15/6 đến 14/7. Hồ sơ thủ tục trong ngày "
                 "nhận sau giờ chốt được hẹn sang ngày làm việc tiếp theo. Khi đổi giờ chốt hoặc giờ hết giờ "
                 "làm việc, hạn giải quyết của mọi hồ sơ đã lưu được tính lại."
+            )
+        )
+        self.posting_url_template.setPlaceholderText(self.tr("https://…{code}… (để trống nếu chưa có)"))
+        self.posting_url_template.setToolTip(
+            self.tr(
+                "Dùng cho bảng niêm yết thủ tục hành chính: {code} được thay bằng mã thủ tục. Thủ tục đã có "
+                "đường dẫn riêng trong Danh mục thì dùng đường dẫn riêng. Để trống: in không kèm mã QR."
             )
         )
         self.heading.setText(self.tr("Quy tắc nghiệp vụ (lưu trong cơ sở dữ liệu)"))
@@ -128,13 +138,14 @@ class RulesForm(RecordForm):
         self.withdrawn_counting.setCurrentIndex(self.withdrawn_counting.findData(rules.withdrawn_counting))
         self.online_target_pct.setValue(rules.online_target_pct)
         self.report_due_working_days.setValue(rules.report_due_working_days)
+        self.posting_url_template.setText(rules.posting_url_template)
 
     def get_rules(self) -> RuleSettings:
         def t(edit: QTimeEdit) -> time:
             q = edit.time()
             return time(q.hour(), q.minute())
 
-        # replace(): settings this form does not show yet (posting_url_template) keep their stored value.
+        # replace(): any setting this form does not show keeps its stored value.
         return replace(
             self._stored,
             cutoff_day=self.cutoff_day.value(),
@@ -144,6 +155,7 @@ class RulesForm(RecordForm):
             withdrawn_counting=WithdrawnCounting(self.withdrawn_counting.currentData()),  # Qt returns plain text
             online_target_pct=self.online_target_pct.value(),
             report_due_working_days=self.report_due_working_days.value(),
+            posting_url_template=self.posting_url_template.text().strip(),
         )
 
     @property

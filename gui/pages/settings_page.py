@@ -37,6 +37,7 @@ from gui.pages.rules_form import RulesForm
 from gui.resources import resources_dir
 from gui.tasks import Cancelled, Progress, Task, run_task
 from gui.widgets.format import fmt_int
+from gui.widgets.heading import SECTION_HEADING, make_heading
 from gui.widgets.record_form import FormInputError
 from storage.dossiers import recompute_due_dates
 from storage.errors import UserError, ValidationError
@@ -86,8 +87,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.task: Task | None = None
         outer = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 140%; font-weight: bold;")
+        self.heading = make_heading(QLabel())
         outer.addWidget(self.heading)
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
@@ -139,8 +139,7 @@ class SettingsPage(QWidget):
         self.font_caption.setBuddy(self.font_size)
         form.addRow(self.font_caption, self.font_size)
         self.font_note = _muted()
-        self.interface_heading = QLabel()
-        self.interface_heading.setStyleSheet("font-weight: bold; font-size: 120%;")
+        self.interface_heading = make_heading(QLabel(), SECTION_HEADING)
         lay.addWidget(self.interface_heading)
         lay.addLayout(form)
         lay.addSpacing(8)

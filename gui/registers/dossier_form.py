@@ -30,6 +30,8 @@ UNKNOWN_HANDLER = 0  # a name typed that is not in the staff list: storage repor
 LABEL_SEPARATOR = " – "
 LATE_STATES = (DossierState.OVERDUE, DossierState.LATE)  # the states whose overdue days are shown
 ALERT_COLOR = "#b00020"  # the register's red for overdue (LazyTableModel.ALERT)
+# Rows whose values run long ("HT-LTKS – Liên thông đăng ký khai sinh, …"): caption above, full width.
+WIDE_ROWS = ("procedure", "computed", "handler")
 
 
 def resolve_typed(combo: PickerCombo) -> None:
@@ -141,6 +143,8 @@ class DossierForm(RecordForm):
         self.notes.setTabChangesFocus(True)
         for name, widget in self._fields():
             self.add_row(name, "", widget)
+        for name in WIDE_ROWS:
+            self._widen_row(name)
         self.retranslate()
         self.reload_choices()
         self._apply_tab_order()
@@ -158,6 +162,15 @@ class DossierForm(RecordForm):
             self.supplements.changed,
         ):
             signal.connect(self.recompute)
+
+    def _widen_row(self, name: str) -> None:
+        """Caption above, field across the whole form: long procedure and staff names show far more."""
+        caption = self._rows[name][0]
+        row, _role = self.layout_form.getWidgetPosition(caption)
+        taken = self.layout_form.takeRow(row)
+        field = taken.fieldItem.widget()
+        self.layout_form.insertRow(row, caption)
+        self.layout_form.insertRow(row + 1, field)
 
     def _fields(self) -> list[tuple[str, QWidget]]:
         return [

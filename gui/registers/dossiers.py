@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
 from gui.context import AppContext
+from gui.registers.column_widths import fit_to_texts
 from gui.registers.dossier_form import LATE_STATES, NO_PROCEDURE, DossierForm, TypedPickerResolver
 from gui.registers.register_page import RegisterPage
 from gui.registers.sql_sources import DossierSource
@@ -23,12 +24,25 @@ from storage.dossier_queries import DossierFilter, DossierRow, StatusFilter
 from storage.dossiers import DossierData, delete_dossier, load_dossier, save_dossier
 from storage.errors import Problem, ValidationError
 from storage.periods import Period, PeriodKind, period_containing
-from storage.vocab import Channel
+from storage.vocab import Channel, DossierState
 
 RECENT_MONTHS = 12
-FIT_SAMPLE_ROWS = 40  # rows measured to size the columns when the register opens
-PROCEDURE_COLUMN = 1
-RECEIVED_COLUMN = 4  # the default sort (newest first) is shown on this header
+# What a clerk follows a dossier by comes first, so it stays in view beside the form at 1366 px;
+# the procedure and field follow, capped (full text in the tooltip; the form names them too).
+(
+    CODE_COLUMN,
+    APPLICANT_COLUMN,
+    RECEIVED_COLUMN,  # the default sort (newest first) is shown on this header
+    DUE_COLUMN,
+    STATE_COLUMN,
+    OVERDUE_COLUMN,
+    PROCEDURE_COLUMN,
+    FIELD_COLUMN,
+    CHANNEL_COLUMN,
+    FINISHED_COLUMN,
+) = range(10)
+KEY_COLUMNS = (CODE_COLUMN, APPLICANT_COLUMN, RECEIVED_COLUMN, DUE_COLUMN, STATE_COLUMN, OVERDUE_COLUMN)
+COLUMN_CAPS = {APPLICANT_COLUMN: 150, PROCEDURE_COLUMN: 240, FIELD_COLUMN: 130}
 
 
 class DossierPage(RegisterPage):
@@ -42,7 +56,9 @@ class DossierPage(RegisterPage):
         self._periods: dict[str, Period] = {}
         super().__init__(ctx, parent)
         header = self.table.horizontalHeader()
-        header.resizeSection(PROCEDURE_COLUMN, min(header.sectionSize(PROCEDURE_COLUMN), 220))
+        split = self.table.parentWidget()
+        if isinstance(split, QSplitter):
+            split.setSizes([10_000, 1])  # the form at its minimum width: the key columns need the room
         header.blockSignals(True)  # only show the source's default order; it is already loaded
         header.setSortIndicator(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
         header.blockSignals(False)
@@ -145,14 +161,18 @@ class DossierPage(RegisterPage):
         if hasattr(self, "model"):  # a language switch: period names and the "all" entries change too
             self._fill_periods()
             self._fill_fields()
+            self._fit_columns()  # headers and state words have other widths in the other language
         if isinstance(self.form, DossierForm):
             self.form.retranslate()
 
     # --- table -------------------------------------------------------------------------------
     def _fit_columns(self, max_width: int = 320) -> None:
-        """Size columns on the first rows only: measuring all 200 loaded rows took longer than the query."""
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-        super()._fit_columns(max_width)
+        """Columns as narrow as their texts allow, long ones capped, so the key columns fit at 1366 px.
+
+        Row numbers are hidden: the code identifies a dossier and the count is above the table.
+        """
+        self.table.verticalHeader().hide()
+        fit_to_texts(self.table, COLUMN_CAPS, max_width)
 
     def columns(self) -> list[Column[DossierRow]]:
         lang = self.ctx.lang
@@ -160,8 +180,39 @@ class DossierPage(RegisterPage):
         # storage counts working days past the due date for any open dossier; they mean "overdue"
         # only for overdue and late ones (a waiting dossier's clock is stopped).
         overdue = lambda r: r.overdue_days if r.state in late else 0  # noqa: E731
+        short_states = self.short_state_labels()
         return [
             Column(self.tr("Mã hồ sơ"), lambda r: r.code, "code"),
+            Column(self.tr("Người nộp"), lambda r: r.applicant_name, "applicant_name"),
+            Column(
+                self.tr("Tiếp nhận"),
+                lambda r: fmt_date(r.received_at.date()),  # the time (15:00 rule) is in the tooltip and the form
+                "received_at",
+                raw=lambda r: r.received_at,
+                tooltip=lambda r: fmt_date(r.received_at),
+            ),
+            Column(
+                self.tr("Hạn\ngiải quyết"),
+                lambda r: fmt_date(r.due_date) + (" *" if r.due_overridden else ""),
+                "due_date",
+                raw=lambda r: r.due_date,
+                tooltip=lambda r: self.tr("Hạn đã được điều chỉnh") if r.due_overridden else fmt_date(r.due_date),
+            ),
+            Column(
+                self.tr("Trạng thái\nhôm nay"),
+                lambda r: short_states.get(r.state, "") or r.state.label(lang),
+                raw=lambda r: r.state,
+                alert=lambda r: r.state in late,
+                tooltip=lambda r: r.state.label(lang),
+            ),
+            Column(
+                self.tr("Số ngày\nquá hạn"),
+                lambda r: str(overdue(r)) if overdue(r) else "",
+                raw=overdue,
+                numeric=True,
+                alert=lambda r: overdue(r) > 0,
+                tooltip=lambda r: self.tr("Quá hạn {n} ngày làm việc").format(n=overdue(r)) if overdue(r) else "",
+            ),
             Column(
                 self.tr("Thủ tục"),
                 lambda r: r.procedure_name,
@@ -169,36 +220,31 @@ class DossierPage(RegisterPage):
                 tooltip=lambda r: f"{r.procedure_code} – {r.procedure_name}",
             ),
             Column(self.tr("Lĩnh vực"), lambda r: r.field_name, "field"),
-            Column(self.tr("Người nộp"), lambda r: r.applicant_name, "applicant_name"),
-            Column(self.tr("Tiếp nhận"), lambda r: fmt_date(r.received_at), "received_at", raw=lambda r: r.received_at),
             Column(self.tr("Kênh"), lambda r: r.channel.label(lang), "channel"),
-            Column(
-                self.tr("Hạn giải quyết"),
-                lambda r: fmt_date(r.due_date) + (" *" if r.due_overridden else ""),
-                "due_date",
-                raw=lambda r: r.due_date,
-                tooltip=lambda r: self.tr("Hạn đã được điều chỉnh") if r.due_overridden else fmt_date(r.due_date),
-            ),
             Column(
                 self.tr("Ngày giải quyết"),
                 lambda r: fmt_date(r.finished_date),
                 "finished_date",
                 raw=lambda r: r.finished_date,
             ),
-            Column(
-                self.tr("Trạng thái hôm nay"),
-                lambda r: r.state.label(lang),
-                raw=lambda r: r.state,
-                alert=lambda r: r.state in late,
-            ),
-            Column(
-                self.tr("Quá hạn (ngày LV)"),
-                lambda r: str(overdue(r)) if overdue(r) else "",
-                raw=overdue,
-                numeric=True,
-                alert=lambda r: overdue(r) > 0,
-            ),
         ]
+
+    def short_state_labels(self) -> dict[DossierState, str]:
+        """States in a few words for the table, in the filter's terms; the tooltip gives the full label.
+
+        The full labels ("Đang giải quyết, trong hạn") would take a fifth of the table's width and
+        push the overdue days out of view at 1366 px.
+        """
+        return {
+            DossierState.IN_TIME: self.tr("Đang giải quyết"),
+            DossierState.OVERDUE: self.tr("Quá hạn"),
+            DossierState.WAITING_SUPPLEMENT: self.tr("Chờ bổ sung"),
+            DossierState.EARLY: self.tr("Xong trước hạn"),
+            DossierState.ON_TIME: self.tr("Xong đúng hạn"),
+            DossierState.LATE: self.tr("Xong quá hạn"),
+            DossierState.NOT_ACCEPTED: self.tr("Không tiếp nhận"),
+            DossierState.NOT_YET_RECEIVED: self.tr("Chưa tiếp nhận"),
+        }
 
     def make_source(self) -> DossierSource:
         return DossierSource(self.ctx, self.current_filter())

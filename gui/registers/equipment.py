@@ -268,14 +268,13 @@ class EquipmentPage(RegisterPage):
                 return self.tr("Đã hết hạn {n} ngày").format(n=fmt_int(-days))
             return self.tr("Còn {n} ngày").format(n=fmt_int(days))
 
-        # What, where, then the counts: the shortage stays visible beside the form without scrolling.
+        # What, where, then the counts in the order of the sum (needed − working = missing): the
+        # shortage, the figure this screen is for, stays beside the form at 1366 px without scrolling.
         return [
             Column(self.tr("Loại thiết bị"), lambda r: r.kind.label(lang), "kind"),
             Column(self.tr("Đơn vị"), self._unit_shown, "unit", tooltip=lambda r: r.unit_name),
             Column(self.tr("Cần có"), lambda r: fmt_int(r.required), "required", r_required, numeric=True),
-            Column(self.tr("Hiện có"), lambda r: fmt_int(r.available), "available", r_available, numeric=True),
             Column(self.tr("Hoạt động"), lambda r: fmt_int(r.working), "working", r_working, numeric=True),
-            Column(self.tr("Hỏng"), lambda r: fmt_int(r.broken), "broken", r_broken, numeric=True),
             Column(
                 self.tr("Còn thiếu"),
                 lambda r: fmt_int(r.shortage),
@@ -284,6 +283,8 @@ class EquipmentPage(RegisterPage):
                 numeric=True,
                 alert=lambda r: r.shortage > 0,
             ),
+            Column(self.tr("Hiện có"), lambda r: fmt_int(r.available), "available", r_available, numeric=True),
+            Column(self.tr("Hỏng"), lambda r: fmt_int(r.broken), "broken", r_broken, numeric=True),
             Column(self.tr("Mô tả"), self._description_shown, "description", tooltip=lambda r: r.description),
             Column(self.tr("Ngày kiểm kê"), lambda r: fmt_date(r.inventory_date), "inventory"),
             Column(

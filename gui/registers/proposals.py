@@ -10,9 +10,20 @@ from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from gui.context import AppContext
+from gui.registers.column_widths import fit_to_texts
 from gui.registers.register_page import RegisterPage
 from gui.registers.sources import ListSource
 from gui.registers.table_model import Column
@@ -41,8 +52,10 @@ STATUS_COLOURS = {
     ProposalStatus.RESOLVED: "#1b7a2f",
     ProposalStatus.DECLINED: "#7a3e12",
 }
-TITLE_COLUMN, TITLE_WIDTH = 1, 280  # long titles are elided; the tooltip shows them whole
-AGE_COLUMN = 3  # a number of days: as wide as its header
+TITLE_COLUMN, ADDRESSED_COLUMN = 1, 4
+# Long titles and body names are elided (the tooltip shows them whole), so the date raised, title,
+# status, days waiting and the body addressed all show beside the form at 1366 px.
+COLUMN_CAPS = {TITLE_COLUMN: 220, ADDRESSED_COLUMN: 190}
 _CATEGORY_ORDER = {c: i for i, c in enumerate(ProposalCategory)}
 _STATUS_ORDER = {s: i for i, s in enumerate(ProposalStatus)}
 
@@ -194,12 +207,21 @@ class ProposalPage(RegisterPage):
         self.respond_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.respond_shortcut.activated.connect(self.record_response)
         header = self.table.horizontalHeader()
-        header.resizeSection(TITLE_COLUMN, TITLE_WIDTH)
-        header.resizeSection(AGE_COLUMN, header.fontMetrics().horizontalAdvance(self.tr("Số ngày chờ")) + 26)
+        split = self.table.parentWidget()
+        if isinstance(split, QSplitter):
+            split.setSizes([10_000, 1])  # the form at its minimum width: the table needs the room
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # storage lists newest raised first
 
     def title(self) -> str:
         return self.tr("Khó khăn & kiến nghị")
+
+    def _fit_columns(self, max_width: int = 320) -> None:
+        """Each column as wide as its texts (header or cells), titles and body names capped.
+
+        Row numbers are hidden: a proposal is known by its date and title, and the count is above.
+        """
+        self.table.verticalHeader().hide()
+        fit_to_texts(self.table, COLUMN_CAPS, max_width)
 
     def add_filters(self, layout: QHBoxLayout) -> None:
         self.f_status = EnumCombo(
@@ -230,6 +252,8 @@ class ProposalPage(RegisterPage):
         self.f_status.setToolTip(self.tr("Lọc theo trạng thái"))
         self.f_department.setToolTip(self.tr("Lọc theo cơ quan nhận kiến nghị"))
         self.reload_choices()
+        if hasattr(self, "model"):  # a language switch: headers have other widths in the other language
+            self._fit_columns()
         self.form.lang = self.ctx.lang  # messages next to fields follow the language too
         if isinstance(self.form, ProposalForm):
             self.form.retranslate()
@@ -248,13 +272,13 @@ class ProposalPage(RegisterPage):
                 color=lambda r: STATUS_COLOURS.get(r.status),
             ),
             Column(
-                self.tr("Số ngày chờ"),
+                self.tr("Số ngày\nchờ"),
                 lambda r: fmt_int(r.age_days(today)) if r.is_open else "",
                 "age",
                 lambda r: r.age_days(today) if r.is_open else None,
                 numeric=True,
             ),
-            Column(self.tr("Gửi cơ quan"), lambda r: r.addressed_to, "addressed_to"),
+            Column(self.tr("Gửi cơ quan"), lambda r: r.addressed_to, "addressed_to", tooltip=lambda r: r.addressed_to),
             Column(self.tr("Ngày trả lời"), lambda r: fmt_date(r.response_date), "response"),
             Column(self.tr("Nhóm"), lambda r: r.category.label(lang), "category"),
         ]

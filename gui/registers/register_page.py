@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,8 +30,13 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.errors import show_error
 from gui.registers.table_model import ID_ROLE, Column, LazyTableModel, PagedSource
+from gui.widgets.heading import make_heading
+from gui.widgets.inputs import show_text_starts
 from gui.widgets.record_form import FormInputError, RecordForm
 from storage.errors import UserError, ValidationError
+
+SEARCH_MIN_WIDTH = 200
+SEARCH_HINT_MARGIN = 40  # the line edit's frame and text margins, and the clear button
 
 
 class _AbstractWidgetMeta(type(QWidget), ABCMeta):  # type: ignore[misc]
@@ -106,8 +111,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 140%; font-weight: bold;")
+        self.heading = make_heading(QLabel())
         top.addWidget(self.heading)
         top.addStretch(1)
         self.new_button = QPushButton()
@@ -127,7 +131,6 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -171,7 +174,8 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
     def retranslate(self) -> None:
         """Texts of the shared parts (subclasses extend this and call super)."""
         self.heading.setText(self.title())
-        self.search.setPlaceholderText(self.tr("Tìm kiếm (không cần gõ dấu)… Ctrl+F"))
+        self.search.setPlaceholderText(self.tr("Tìm (không cần dấu)… Ctrl+F"))
+        self._fit_search()
         self.new_button.setText(self.tr("Thêm mới (Ctrl+N)"))
         self.delete_button.setText(self.tr("Xóa (Delete)"))
         if self.import_kind:
@@ -187,6 +191,16 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         if hasattr(self, "model"):
             self.model.set_columns(self.columns())
             self._update_count()
+
+    def _fit_search(self) -> None:
+        """The search box is at least as wide as its hint, so the hint is never cut (any language, any font)."""
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(max(SEARCH_MIN_WIDTH, hint + SEARCH_HINT_MARGIN))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the user chose another font size
+            self._fit_search()
+        super().changeEvent(event)
 
     def _fit_columns(self, max_width: int = 320) -> None:
         """Size columns to the first page's contents (capped, so one long text cannot push others out)."""
@@ -239,6 +253,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
     def show_record(self, data: Any) -> None:
         """Put a stored record into the form (subclasses: form.set_data)."""
         self.form.set_data(data)  # type: ignore[attr-defined]
+        show_text_starts(self.form)
         self._shown = data  # kept so a language switch can name it again
         self.form.heading.setText(self.tr("Sửa: {name}").format(name=self.describe(data)))
 

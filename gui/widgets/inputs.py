@@ -9,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSortFilterProxyModel, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from storage.textsearch import fold
 
@@ -268,9 +277,22 @@ class PickerCombo(QComboBox):
         for i in range(self._model.rowCount()):
             if self._model.item(i).data(VALUE_ROLE) == value:
                 self.setCurrentIndex(i)
-                return
-        self.setCurrentIndex(-1)
-        self.setEditText(str(value) if self.free_text and value is not None else "")
+                break
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText(str(value) if self.free_text and value is not None else "")
+        self.lineEdit().setCursorPosition(0)  # a long name shows its start ("Phó Chánh…"), not its end
+
+
+def show_text_starts(form: QWidget) -> None:
+    """Scroll every one-line text field of ``form`` back to its start after a record was loaded.
+
+    QLineEdit.setText leaves the cursor at the end, so a long value shows its last words only.
+    Date and number fields are left alone (their cursor picks the section being edited).
+    """
+    for edit in form.findChildren(QLineEdit):
+        if not isinstance(edit.parentWidget(), QAbstractSpinBox) and not edit.hasFocus():
+            edit.setCursorPosition(0)
 
 
 def date_to_q(d: date) -> QDate:

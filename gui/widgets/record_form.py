@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets.heading import SECTION_HEADING, make_heading
 from storage.errors import Problem
 
 ERROR_STYLE = "color: #b00020;"
@@ -44,8 +45,7 @@ class RecordForm(QWidget):
         self.lang = "vi"
         self._rows: dict[str, tuple[QLabel, QWidget, QLabel]] = {}
         outer = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold; font-size: 120%;")
+        self.heading = make_heading(QLabel(), SECTION_HEADING)
         outer.addWidget(self.heading)
         self.layout_form = QFormLayout()
         self.layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -445,12 +445,54 @@
         <translation>Dossier code</translation>
     </message>
     <message>
+        <source>Hạn
+giải quyết</source>
+        <translation>Due
+date</translation>
+    </message>
+    <message>
+        <source>Trạng thái
+hôm nay</source>
+        <translation>State
+today</translation>
+    </message>
+    <message>
+        <source>Số ngày
+quá hạn</source>
+        <translation>Days
+overdue</translation>
+    </message>
+    <message>
+        <source>Quá hạn {n} ngày làm việc</source>
+        <translation>Overdue by {n} working days</translation>
+    </message>
+    <message>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
+    </message>
+    <message>
+        <source>Xong trước hạn</source>
+        <translation>Done early</translation>
+    </message>
+    <message>
+        <source>Xong đúng hạn</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <source>Xong quá hạn</source>
+        <translation>Done late</translation>
+    </message>
+    <message>
+        <source>Không tiếp nhận</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>Chưa tiếp nhận</source>
+        <translation>Not yet received</translation>
     </message>
     <message>
         <source>Người nộp</source>
@@ -465,24 +507,12 @@
         <translation>Channel</translation>
     </message>
     <message>
-        <source>Hạn giải quyết</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
         <source>Hạn đã được điều chỉnh</source>
         <translation>The deadline was adjusted</translation>
     </message>
     <message>
         <source>Ngày giải quyết</source>
         <translation>Date resolved</translation>
-    </message>
-    <message>
-        <source>Trạng thái hôm nay</source>
-        <translation>Status today</translation>
-    </message>
-    <message>
-        <source>Quá hạn (ngày LV)</source>
-        <translation>Overdue (work days)</translation>
     </message>
     <message>
         <source>hồ sơ {code} ({name})</source>
@@ -1073,6 +1103,10 @@ in person or by post</translation>
         <translation>Current period: {label} {range}</translation>
     </message>
     <message>
+        <source>Tệp dữ liệu: {name}</source>
+        <translation>Data file: {name}</translation>
+    </message>
+    <message>
         <source>Đã làm mới dữ liệu.</source>
         <translation>Data refreshed.</translation>
     </message>
@@ -1366,7 +1400,8 @@ chính</source>
     <message>
         <source>Sử
 dụng</source>
-        <translation>In use</translation>
+        <translation>In
+use</translation>
     </message>
     <message>
         <source>Có</source>
@@ -1606,10 +1641,6 @@ dụng</source>
 <context>
     <name>ProposalPage</name>
     <message>
-        <source>Số ngày chờ</source>
-        <translation>Days waiting</translation>
-    </message>
-    <message>
         <source>Khó khăn &amp; kiến nghị</source>
         <translation>Difficulties &amp; proposals</translation>
     </message>
@@ -1644,6 +1675,12 @@ dụng</source>
     <message>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Số ngày
+chờ</source>
+        <translation>Days
+waiting</translation>
     </message>
     <message>
         <source>Gửi cơ quan</source>
@@ -1818,10 +1855,6 @@ dụng</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <source>Tìm kiếm (không cần gõ dấu)… Ctrl+F</source>
-        <translation>Search (accents optional)… Ctrl+F</translation>
-    </message>
-    <message>
         <source>Thêm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
@@ -1844,6 +1877,10 @@ dụng</source>
     <message>
         <source>Sửa: {name}</source>
         <translation>Edit: {name}</translation>
+    </message>
+    <message>
+        <source>Tìm (không cần dấu)… Ctrl+F</source>
+        <translation>Search (accents optional)… Ctrl+F</translation>
     </message>
     <message>
         <source>Thêm mới</source>
@@ -2312,6 +2349,10 @@ dụng</source>
         <translation>Report due (working days after cut-off)</translation>
     </message>
     <message>
+        <source>Đường dẫn mã QR niêm yết thủ tục</source>
+        <translation>QR link for the posting sheet</translation>
+    </message>
+    <message>
         <source>ngày </source>
         <translation>day </translation>
     </message>
@@ -2338,6 +2379,14 @@ dụng</source>
     <message>
         <source>Ví dụ: chốt ngày 15 thì số liệu tháng 7 tính từ 15/6 đến 14/7. Hồ sơ thủ tục trong ngày nhận sau giờ chốt được hẹn sang ngày làm việc tiếp theo. Khi đổi giờ chốt hoặc giờ hết giờ làm việc, hạn giải quyết của mọi hồ sơ đã lưu được tính lại.</source>
         <translation>Example: with cut-off day 15, July&apos;s figures run from 15/6 to 14/7. Same-day procedures received after the cut-off time are due the next working day. When the cut-off time or the end of working hours changes, the deadlines of all stored dossiers are recomputed.</translation>
+    </message>
+    <message>
+        <source>https://…{code}… (để trống nếu chưa có)</source>
+        <translation>https://…{code}… (leave empty if none)</translation>
+    </message>
+    <message>
+        <source>Dùng cho bảng niêm yết thủ tục hành chính: {code} được thay bằng mã thủ tục. Thủ tục đã có đường dẫn riêng trong Danh mục thì dùng đường dẫn riêng. Để trống: in không kèm mã QR.</source>
+        <translation>Used by the posting sheet of procedures: {code} is replaced by the procedure code. A procedure with its own link in the catalog uses that link. Empty: printed without a QR code.</translation>
     </message>
     <message>
         <source>Quy tắc nghiệp vụ (lưu trong cơ sở dữ liệu)</source>
@@ -2964,19 +3013,23 @@ dụng</source>
     </message>
     <message>
         <source>Viết tắt</source>
-        <translation>Short name</translation>
+        <translation>Short
+name</translation>
     </message>
     <message>
         <source>TTPVHCC</source>
-        <translation>Service centre</translation>
+        <translation>Service
+centre</translation>
     </message>
     <message>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <source>Đang công tác</source>
-        <translation>In post</translation>
+        <source>Đang
+công tác</source>
+        <translation>In
+post</translation>
     </message>
     <message>
         <source>Trạng thái</source>

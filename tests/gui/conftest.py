@@ -17,6 +17,17 @@ from storage.demo import load_demo
 DEMO_UNTIL = date(2026, 10, 31)  # fixed, so figures do not move with the calendar
 
 
+@pytest.fixture(autouse=True)
+def _restore_app_font(qapp):  # type: ignore[no-untyped-def]
+    """A test that changes the application font (font-size setting) must not leak it to the next."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    saved = QFont(QApplication.font())
+    yield
+    QApplication.setFont(saved)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Lượng Minh demo data, made once per test session."""

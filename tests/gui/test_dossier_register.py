@@ -18,7 +18,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QWidget
 
 from gui.registers.dossier_form import DossierForm
-from gui.registers.dossiers import DossierPage
+from gui.registers.dossiers import DUE_COLUMN, OVERDUE_COLUMN, STATE_COLUMN, DossierPage
 from storage.dossier_queries import DossierFilter, DossierRow, list_dossiers
 from storage.dossiers import dossier_dates, unit_identifier
 from storage.models import Dossier, Field, Procedure
@@ -26,7 +26,6 @@ from storage.status import state_on
 from storage.textsearch import fold
 from storage.vocab import DossierState
 
-DUE_COLUMN, STATE_COLUMN, OVERDUE_COLUMN = 6, 8, 9
 # The completer popup's notices on the offscreen platform (no window manager), not problems of ours.
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 
@@ -168,7 +167,8 @@ def test_three_dossiers_keyed_with_the_keyboard_get_legal_due_dates(qtbot, main_
         cells = _shown(page, fold(name), qtbot)
         assert cells[0] == stored.code
         assert cells[DUE_COLUMN] == due.strftime("%d/%m/%Y")
-        assert cells[STATE_COLUMN] == state.label("vi")
+        assert cells[STATE_COLUMN] == page.short_state_labels()[state]  # in the filter's few words
+        assert page.model.index(0, STATE_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == state.label("vi")
         assert cells[OVERDUE_COLUMN] == (str(days) if days else "")
         alert = page.model.index(0, STATE_COLUMN).data(Qt.ItemDataRole.ForegroundRole)
         assert (alert is not None) == (state in (DossierState.OVERDUE, DossierState.LATE))
@@ -332,7 +332,9 @@ def test_language_switch_retranslates_the_register(page) -> None:  # type: ignor
     page.ctx.lang = "en"
     page.retranslate()
     assert page.f_channel.itemText(1) == "Direct"
-    assert page.model.index(0, STATE_COLUMN).data() in {s.label("en") for s in DossierState}
+    state = page.model.index(0, STATE_COLUMN)
+    assert state.data(Qt.ItemDataRole.ToolTipRole) in {s.label("en") for s in DossierState}
     page.ctx.lang = "vi"
     page.retranslate()
-    assert page.model.index(0, STATE_COLUMN).data() in {s.label("vi") for s in DossierState}
+    assert state.data(Qt.ItemDataRole.ToolTipRole) in {s.label("vi") for s in DossierState}
+    assert state.data() in set(page.short_state_labels().values())

@@ -43,8 +43,10 @@ def _titles(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _column(page, header: str) -> int:  # type: ignore[no-untyped-def]
+    """The column titled ``header``, read as one line ("Số ngày\nchờ" is "Số ngày chờ")."""
     model = page.model
-    return next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    titles = [" ".join(str(model.headerData(c, Qt.Orientation.Horizontal)).split()) for c in range(model.columnCount())]
+    return titles.index(header)
 
 
 def _error_next_to(widget) -> str:  # type: ignore[no-untyped-def]

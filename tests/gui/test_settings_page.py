@@ -20,6 +20,7 @@ import gui.i18n
 import gui.pages.settings_page as settings_page
 from gui import settings as keys
 from gui.i18n import apply_language
+from gui.widgets.heading import PAGE_HEADING, SECTION_HEADING
 from storage.models import Dossier
 from storage.periods import PeriodKind
 from storage.settings import load_rules
@@ -125,10 +126,17 @@ def test_font_size_applies_at_once(qtbot, main_window, settings) -> None:  # typ
     settings.font_size.setFocus()
     settings.font_size.selectAll()
     qtbot.keyClicks(settings.font_size, "14")
-    qtbot.waitUntil(lambda: QApplication.font().pointSize() == 14, timeout=3000)
+    qtbot.keyClick(settings.font_size, Qt.Key.Key_Return)
+    assert settings.font_size.value() == 14
+    qtbot.waitUntil(lambda: QApplication.font().pointSize() == 14, timeout=5000)
     assert settings.ctx.settings.get(keys.FONT_SIZE) == 14
     assert settings.font_caption.font().pointSize() == 14
-    assert settings.heading.font().pointSize() == 14  # styled labels follow too (bold heading)
+    # Headings stay visibly larger than the text at the new size (style sheets' "140%" would be ignored).
+    assert settings.heading.font().pointSizeF() == pytest.approx(14 * PAGE_HEADING)
+    assert settings.heading.font().bold()
+    staff = main_window.page("staff")
+    assert staff.heading.font().pointSizeF() == pytest.approx(14 * PAGE_HEADING)
+    assert staff.form.heading.font().pointSizeF() == pytest.approx(14 * SECTION_HEADING)
     assert main_window.sidebar.font().pointSize() == 14
 
 
