@@ -10,6 +10,7 @@ stored values, empty cells in a present column clear them (to the form's default
 from __future__ import annotations
 
 import unicodedata
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable
 from dataclasses import MISSING, fields, replace
 from datetime import date
@@ -48,7 +49,7 @@ class FieldError(Exception):
         self.key, self.vi, self.en = key, vi, en
 
 
-class KindImporter:
+class KindImporter(ABC):
     """One kind of file: checks rows block by block, then stores all of them or none.
 
     With ``write=False`` (preview) nothing is written. With ``write=True`` rows may be written
@@ -81,22 +82,16 @@ class KindImporter:
         """Validator problems with the file's row number and column headers."""
         return [Problem(self.header(p.field), p.vi, p.en, row) for p in problems]
 
+    @abstractmethod
     def check_block(self, rows: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
         """Check parsed rows (values of the present columns, None for empty cells)."""
-        problems: list[Problem] = []
-        for row, values in rows:
-            problems.extend(self.add(row, values))
-        return problems
-
-    def add(self, row: int, values: dict[str, Any]) -> list[Problem]:
-        """Check one parsed row."""
-        raise NotImplementedError
+        ...
 
     def finish(self) -> list[Problem]:
         """After the last row: write what is pending (when writing and nothing failed)."""
         return []
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook, empty by default
         """Always called at the end, even after an error (undo temporary connection settings)."""
 
 
@@ -136,8 +131,8 @@ class RecordImporter(KindImporter):
         """Turn a cell of a look-up column into the stored id (raise FieldError when unknown)."""
         return value
 
-    def key(self, f: dict[str, Any]) -> Hashable:
-        raise NotImplementedError
+    @abstractmethod
+    def key(self, f: dict[str, Any]) -> Hashable: ...
 
     def duplicate_message(self, first_row: int) -> tuple[str, str]:
         return (
@@ -145,17 +140,17 @@ class RecordImporter(KindImporter):
             f"Same record as row {first_row} (it appears twice in the file).",
         )
 
-    def find(self, key: Hashable, f: dict[str, Any]) -> int | None:
-        raise NotImplementedError
+    @abstractmethod
+    def find(self, key: Hashable, f: dict[str, Any]) -> int | None: ...
 
-    def load(self, record_id: int) -> Any:
-        raise NotImplementedError
+    @abstractmethod
+    def load(self, record_id: int) -> Any: ...
 
-    def validate(self, data: Any, record_id: int | None) -> list[Problem]:
-        raise NotImplementedError
+    @abstractmethod
+    def validate(self, data: Any, record_id: int | None) -> list[Problem]: ...
 
-    def save(self, data: Any, record_id: int | None) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def save(self, data: Any, record_id: int | None) -> None: ...
 
     # --- shared -----------------------------------------------------------------------
     def to_fields(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -167,6 +162,12 @@ class RecordImporter(KindImporter):
             else:
                 out[name] = self.lookup(key, value)
         return out
+
+    def check_block(self, rows: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+        problems: list[Problem] = []
+        for row, values in rows:
+            problems.extend(self.add(row, values))
+        return problems
 
     def add(self, row: int, values: dict[str, Any]) -> list[Problem]:
         try:
@@ -412,14 +413,8 @@ class HolidayImporter(RecordImporter):
     def validate(self, data: Any, record_id: int | None) -> list[Problem]:
         return validate_day(data)
 
-    def finish(self) -> list[Problem]:
-        if not self.write or self.failed or not self._pending:
-            return []
-        try:
-            save_days(self.session, [data for _, data, _ in self._pending])
-        except ValidationError as e:
-            return self.relabel(e.problems, self._pending[0][0])
-        return []
+    def save(self, data: Any, record_id: int | None) -> None:
+        save_days(self.session, [data])
 
 
 IMPORTERS: dict[str, type[KindImporter]] = {
