@@ -9,9 +9,7 @@ rows at most.
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,8 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.excel_layout import fitted_widths, page_breaks, page_capacity, snap_to_grid, split_for_rows, units_px
 from reports.excel_sheet import FONT, TABLE_TEXT, SheetWriter, cell_style, register_styles
+from reports.files import build_atomically
 from reports.model import DocumentHeader, Report, Section, Table
-from storage.errors import UserError
 
 DOCUMENT_SHEET = "Báo cáo"
 DOC_WIDTHS = (9.4,) * 8  # 8 × 75 px ≈ 159 mm: A4 portrait less the 30 mm / 20 mm side margins
@@ -274,14 +272,4 @@ def write_xlsx(report: Report, path: Path, *, progress: Progress | None = None) 
 
 def _save(wb: Workbook, path: Path) -> None:
     """Save beside the target and swap it in, so a failure never leaves half a file behind."""
-    tmp = path.with_name(f".~{secrets.token_hex(4)}-{path.name}")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        reason = exc.strerror or str(exc)
-        raise UserError(
-            f"Không ghi được tệp {path.name}: {reason}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi thử lại.",
-            f"Could not write {path.name}: {reason}. If the file is open in Excel, close it and try again.",
-        ) from exc
+    build_atomically(path, wb.save)

@@ -9,8 +9,6 @@ while the heading page keeps the document header and the first section's text.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
+from reports.files import build_atomically
 from reports.model import Report, Section, Table
 from reports.pdf_fonts import report_fonts
 from reports.pdf_styles import (
@@ -49,7 +48,6 @@ from reports.pdf_styles import (
     markup,
     table_flowables,
 )
-from storage.errors import UserError
 
 Progress = Callable[[int, int], None]
 _LEFT_HEADER = 62 / 165  # share of the header table for the issuing body (the usual 6.2 cm of 16.5 cm)
@@ -274,27 +272,5 @@ def write_pdf(report: Report, path: Path, *, progress: Progress | None = None) -
     styles = make_styles(report_fonts())
     if progress is not None:
         progress(0, len(report.sections))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise _write_error(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        _ReportDoc(str(tmp), report, styles, progress).build(report_story(report, styles))
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise _write_error(path, exc) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    build_atomically(path, lambda tmp: _ReportDoc(tmp, report, styles, progress).build(report_story(report, styles)))
     return path
-
-
-def _write_error(path: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"Không ghi được tệp PDF “{path}”: {exc.strerror or exc}. Tệp có thể đang mở trong chương trình khác, "
-        "hoặc thư mục không cho phép ghi.",
-        f"Could not write the PDF “{path}”: {exc.strerror or exc}. The file may be open in another program, "
-        "or the folder is read-only.",
-    )

@@ -9,8 +9,6 @@ QR codes come from reportlab's own encoder (no extra dependency).
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
@@ -29,6 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, Pag
 from reportlab.platypus import Table as PdfTable
 from sqlalchemy.orm import Session
 
+from reports.files import build_atomically
 from reports.pdf_fonts import FontFamily, report_fonts
 from reports.pdf_styles import (
     MARGIN_BOTTOM,
@@ -347,30 +346,3 @@ def write_posting_pdf(
     ]
     title = f"Danh mục thủ tục hành chính – {profile.name}"
     return build_atomically(Path(path), lambda tmp: _SheetDoc(tmp, title, profile.name, fonts.regular).build(story))
-
-
-def build_atomically(path: Path, build: Callable[[str], object]) -> Path:
-    """Build into a temporary file beside ``path``, then replace it: a failed run leaves no half file.
-
-    The temporary file is created by the builder itself (not mkstemp, whose 0600 mode would stay on
-    the finished file). Also used by reports.summary_card.
-    """
-    tmp = path.with_name(f".~{secrets.token_hex(4)}-{path.name}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build(str(tmp))
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise _write_error(path, exc) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
-
-
-def _write_error(path: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"Không ghi được tệp PDF “{path}”: {exc.strerror or exc}. Tệp có thể đang mở trong chương trình khác, "
-        "hoặc thư mục không cho phép ghi.",
-        f"Could not write the PDF “{path}”: {exc.strerror or exc}. The file may be open in another program, "
-        "or the folder is read-only.",
-    )

@@ -23,9 +23,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Pa
 from reportlab.platypus import Table as PdfTable
 from sqlalchemy.orm import Session
 
+from reports.files import build_atomically
 from reports.pdf_fonts import FontFamily, report_fonts
 from reports.pdf_styles import markup
-from reports.posting_sheet import build_atomically
 from reports.vn_text import upper, vn_date, vn_int, vn_pct
 from storage.aggregates import PeriodSummary, period_summary
 from storage.aggregates.dossier_form import FormRow

@@ -203,8 +203,10 @@ def test_write_replaces_atomically_and_reports_unwritable_folder(hand_db: Path, 
     assert load_workbook(target).sheetnames[0] == "Báo cáo"
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]  # no temporary file left behind
 
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")  # a file where the folder should be: the folder cannot be created
     with pytest.raises(UserError, match="Không ghi được tệp"):
-        hand_report(hand_db, "2025-07", tmp_path / "missing-folder" / "r.xlsx")
+        hand_report(hand_db, "2025-07", blocker / "r.xlsx")
 
 
 # ---------------------------------------------------------------- any Report, not only the periodic one

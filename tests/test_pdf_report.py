@@ -288,7 +288,7 @@ def test_recipient_punctuation() -> None:
 def test_write_failure_is_a_user_error_and_leaves_no_temporary_file(july_report: Report, tmp_path: Path) -> None:
     target = tmp_path / "is-a-folder.pdf"
     target.mkdir()
-    with pytest.raises(UserError, match="Không ghi được tệp PDF"):
+    with pytest.raises(UserError, match="Không ghi được tệp"):
         write_pdf(july_report, target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["is-a-folder.pdf"]
 
