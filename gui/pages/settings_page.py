@@ -349,6 +349,10 @@ class SettingsPage(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_font(app, size)
+            # Make every open window re-resolve its font now (Qt normally does; seen not to in some
+            # offscreen runs), so the change is visible at once everywhere.
+            for window in app.topLevelWidgets():
+                QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationFontChange))
             # Widgets with a style sheet keep the font resolved when it was set: resolve it again.
             for widget in app.allWidgets():
                 if widget.styleSheet():

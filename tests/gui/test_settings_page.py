@@ -130,14 +130,14 @@ def test_font_size_applies_at_once(qtbot, main_window, settings) -> None:  # typ
     assert settings.font_size.value() == 14
     qtbot.waitUntil(lambda: QApplication.font().pointSize() == 14, timeout=5000)
     assert settings.ctx.settings.get(keys.FONT_SIZE) == 14
-    assert settings.font_caption.font().pointSize() == 14
+    qtbot.waitUntil(lambda: settings.font_caption.font().pointSize() == 14, timeout=5000)
     # Headings stay visibly larger than the text at the new size (style sheets' "140%" would be ignored).
     assert settings.heading.font().pointSizeF() == pytest.approx(14 * PAGE_HEADING)
     assert settings.heading.font().bold()
     staff = main_window.page("staff")
     assert staff.heading.font().pointSizeF() == pytest.approx(14 * PAGE_HEADING)
     assert staff.form.heading.font().pointSizeF() == pytest.approx(14 * SECTION_HEADING)
-    assert main_window.sidebar.font().pointSize() == 14
+    qtbot.waitUntil(lambda: main_window.sidebar.font().pointSize() == 14, timeout=5000)
 
 
 def test_cutoff_day_moves_the_reports_period(qtbot, main_window, settings) -> None:  # type: ignore[no-untyped-def]
