@@ -8,7 +8,7 @@ from datetime import date
 from reports.model import HeaderCell, Table
 from reports.vn_text import vn_date
 from storage.aggregates.staffing import AGE_BANDS, StaffingSummary
-from storage.staff import StaffRow
+from storage.staff import StaffRow, age_on, has_religion, is_ethnic_minority
 from storage.vocab import ITLevel, LanguageLevel, PoliticalTheory, ProfessionalLevel, StaffCategory
 
 H = HeaderCell
@@ -54,19 +54,15 @@ def unit_table(st: StaffingSummary) -> Table:
     )
 
 
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 def _age_band(lo: int, hi: int) -> Callable[[StaffRow, date], bool]:
-    return lambda r, on: r.birth_date is not None and lo <= _age(r.birth_date, on) <= hi
+    return lambda r, on: r.birth_date is not None and lo <= age_on(r.birth_date, on) <= hi
 
 
 _DIMENSIONS: tuple[tuple[str, Callable[[StaffRow, date], bool]], ...] = (
     ("Nữ", lambda r, _on: r.gender.value == "F"),
     ("Đảng viên", lambda r, _on: r.party_member),
-    ("Dân tộc thiểu số", lambda r, _on: bool(r.ethnicity) and r.ethnicity.strip().lower() != "kinh"),
-    ("Tôn giáo", lambda r, _on: bool(r.religion.strip()) and r.religion.strip().lower() != "không"),
+    ("Dân tộc thiểu số", lambda r, _on: is_ethnic_minority(r.ethnicity)),
+    ("Tôn giáo", lambda r, _on: has_religion(r.religion)),
     ("Sau đại học", lambda r, _on: r.professional_level in (ProfessionalLevel.DOCTOR, ProfessionalLevel.MASTER)),
     ("Đại học", lambda r, _on: r.professional_level == ProfessionalLevel.UNIVERSITY),
     ("Cao đẳng", lambda r, _on: r.professional_level == ProfessionalLevel.COLLEGE),

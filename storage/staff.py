@@ -46,6 +46,16 @@ def in_post_clause(on: date) -> ColumnElement[bool]:
     return and_(Staff.start_date <= on, or_(Staff.end_date.is_(None), Staff.end_date > on))
 
 
+def is_ethnic_minority(ethnicity: str | None) -> bool:
+    """Any recorded ethnicity other than Kinh (the staffing form's "dân tộc thiểu số")."""
+    return bool(ethnicity and ethnicity.strip()) and ethnicity.strip().lower() != "kinh"
+
+
+def has_religion(religion: str | None) -> bool:
+    """A recorded religion ("không" — none — does not count)."""
+    return bool(religion and religion.strip()) and religion.strip().lower() != "không"
+
+
 def age_on(birth: date, on: date) -> int:
     """Age in completed years on a date."""
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))

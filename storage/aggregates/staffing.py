@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Staff, StaffQuota, Unit
 from storage.periods import Period
-from storage.staff import in_post_clause
+from storage.staff import age_on, has_religion, in_post_clause, is_ethnic_minority
 from storage.vocab import OFFICIAL_POSTS, StaffCategory
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -74,10 +74,6 @@ class StaffingSummary:
         return self.with_signature / self.official_posts if self.official_posts else None
 
 
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 def staffing_summary(session: Session, period: Period) -> StaffingSummary:
     """Staffing at the period's last day, with people who joined or left during the period."""
     on = period.end
@@ -104,7 +100,7 @@ def staffing_summary(session: Session, period: Period) -> StaffingSummary:
     for r in rows:
         if r.birth_date is None:
             continue
-        a = _age(r.birth_date, on)
+        a = age_on(r.birth_date, on)
         for label, lo, hi in AGE_BANDS:
             if lo <= a <= hi:
                 ages[label] += 1
@@ -126,8 +122,8 @@ def staffing_summary(session: Session, period: Period) -> StaffingSummary:
         service_center=sum(1 for r in rows if r.works_at_center),
         women=sum(1 for r in rows if r.gender == "F"),
         party_members=sum(1 for r in rows if r.party_member),
-        ethnic_minority=sum(1 for r in rows if r.ethnicity and r.ethnicity.strip().lower() != "kinh"),
-        religious=sum(1 for r in rows if r.religion and r.religion.strip().lower() not in ("", "không")),
+        ethnic_minority=sum(1 for r in rows if is_ethnic_minority(r.ethnicity)),
+        religious=sum(1 for r in rows if has_religion(r.religion)),
         professional=dict(Counter(r.professional_level for r in rows)),
         political_theory=dict(Counter(r.political_theory for r in rows)),
         it_level=dict(Counter(r.it_level for r in rows)),
