@@ -10,8 +10,8 @@ from pathlib import Path
 
 from cli.text import set_lang, t
 from storage.errors import UserError
+from storage.version import APP_VERSION as __version__
 
-__version__ = "0.1.0"
 EXIT_OK, EXIT_USER_ERROR, EXIT_BUG, EXIT_USAGE = 0, 2, 1, 64
 
 log = logging.getLogger("commune_desk")

@@ -48,6 +48,7 @@ class ReportSentData:
     recipient: str = ""
     notes: str = ""
     document_number: str = ""
+    revision: int | None = None  # province files: revision 1, 2, ... of the period
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class ReportSentRow:
     sha256: str
     recipient: str
     notes: str
+    revision: int | None = None
 
 
 def file_sha256(path: Path | str) -> str:
@@ -170,6 +172,7 @@ def save_report_sent(
     r.sent_date, r.channel = data.sent_date, str(data.channel)
     r.file_name, r.sha256 = data.file_name.strip(), data.sha256.strip().lower()
     r.recipient, r.notes, r.updated_by_id = data.recipient.strip(), data.notes.strip(), user_id
+    r.revision = data.revision
     session.flush()
     return r.id
 
@@ -223,6 +226,7 @@ def _row(r: ReportSent) -> ReportSentRow:
         sha256=r.sha256,
         recipient=r.recipient,
         notes=r.notes,
+        revision=r.revision,
     )
 
 

@@ -420,6 +420,33 @@ _labels(
     },
 )
 
+
+class AreaType(Labelled, StrEnum):
+    """How the province classes a commune's area (budget priority goes to mountainous communes)."""
+
+    UNKNOWN = ""
+    LOWLAND = "lowland"
+    MIDLAND = "midland"
+    MOUNTAINOUS = "mountainous"
+    HIGHLAND = "highland"
+    ISLAND = "island"
+
+
+_labels(
+    AreaType,
+    {
+        "": ("Chưa phân loại", "Not classified"),
+        "lowland": ("Đồng bằng", "Lowland"),
+        "midland": ("Trung du", "Midland"),
+        "mountainous": ("Miền núi", "Mountainous"),
+        "highland": ("Vùng cao", "Highland"),
+        "island": ("Hải đảo", "Island"),
+    },
+)
+
+#: Area types whose communes come first in the equipment budget (mountain and island areas).
+PRIORITY_AREAS = frozenset({AreaType.MOUNTAINOUS, AreaType.HIGHLAND, AreaType.ISLAND})
+
 #: Provincial departments a proposal may be addressed to (a completer list; free text allowed).
 DEPARTMENTS: tuple[str, ...] = (
     "Sở Nội vụ",

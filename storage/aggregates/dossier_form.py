@@ -112,6 +112,49 @@ def dossier_form(
     ``all_fields`` lists every active field (zeros included), as the printed form does.
     """
     rules = rules or load_rules(session)
+    field_of = dict(session.execute(select(Procedure.id, Procedure.field_id)).all())
+    counts: dict[int, dict[str, int]] = {}
+    for pid, values in procedure_counts(session, period, rules).items():
+        row = counts.setdefault(field_of[pid], dict.fromkeys(_COUNT_FIELDS, 0))
+        for name, value in values.items():
+            row[name] += value
+    field_q = select(Field.id, Field.name, Field.active).order_by(Field.sort_order, Field.id)
+    rows = [
+        FormRow(field_id=fid, field_name=name, **counts.get(fid, {}))
+        for fid, name, active in session.execute(field_q)
+        if fid in counts or (all_fields and active)
+    ]
+    return DossierForm(period=period, rows=rows, total=_sum_rows(rows, "Tổng số"))
+
+
+@dataclass(frozen=True)
+class ProcedureRow:
+    """The form's counts for one procedure (the province's per-procedure breakdown)."""
+
+    procedure_code: str
+    procedure_name: str
+    field_code: str
+    counts: FormRow
+
+
+def procedure_form(session: Session, period: Period, rules: RuleSettings | None = None) -> list[ProcedureRow]:
+    """The form's columns per procedure that had any dossier counted in the period, in catalog order."""
+    rules = rules or load_rules(session)
+    counts = procedure_counts(session, period, rules)
+    q = (
+        select(Procedure.id, Procedure.code, Procedure.name, Field.code, Field.name)
+        .join(Field, Field.id == Procedure.field_id)
+        .where(Procedure.id.in_(list(counts)))
+        .order_by(Field.sort_order, Field.id, Procedure.code)
+    )
+    return [
+        ProcedureRow(code, name, fcode, FormRow(field_id=None, field_name=fname, **counts[pid]))
+        for pid, code, name, fcode, fname in session.execute(q)
+    ]
+
+
+def procedure_counts(session: Session, period: Period, rules: RuleSettings) -> dict[int, dict[str, int]]:
+    """The form's count columns per procedure id, in one GROUP BY query (plus one for refusals)."""
     start, end = period.start, period.end
     start_dt = datetime.combine(start, time.min)
     after_end_dt = datetime.combine(end + timedelta(days=1), time.min)
@@ -178,11 +221,10 @@ def dossier_form(
         .where(counted)
         .group_by(by_procedure)
     )
-    field_of = dict(session.execute(select(Procedure.id, Procedure.field_id)).all())
     counts: dict[int, dict[str, int]] = {}
     for pid, *values in session.execute(q):
         total, online, direct, carried, fin, e, o, lt, pend, od, wait, stp, apol = values
-        row = counts.setdefault(field_of[pid], dict.fromkeys(_COUNT_FIELDS, 0))
+        row = counts.setdefault(pid, dict.fromkeys(_COUNT_FIELDS, 0))
         for name, value in (
             ("received_total", total),
             ("received_online", online),
@@ -211,12 +253,5 @@ def dossier_form(
         .group_by(by_procedure)
     ).all()
     for pid, cnt in refused:
-        counts.setdefault(field_of[pid], dict.fromkeys(_COUNT_FIELDS, 0))["not_accepted"] += cnt
-
-    field_q = select(Field.id, Field.name, Field.active).order_by(Field.sort_order, Field.id)
-    rows = [
-        FormRow(field_id=fid, field_name=name, **counts.get(fid, {}))
-        for fid, name, active in session.execute(field_q)
-        if fid in counts or (all_fields and active)
-    ]
-    return DossierForm(period=period, rows=rows, total=_sum_rows(rows, "Tổng số"))
+        counts.setdefault(pid, dict.fromkeys(_COUNT_FIELDS, 0))["not_accepted"] += cnt
+    return counts

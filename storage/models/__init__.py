@@ -6,6 +6,14 @@ from storage.models.catalog import Field, Procedure
 from storage.models.commune import AppUser, CommuneProfile, Setting, Unit
 from storage.models.dossier import Dossier, SupplementRequest
 from storage.models.equipment import Equipment
+from storage.models.exchange import (
+    InstallKey,
+    ProvinceCommune,
+    ProvinceProposal,
+    ReceivedReport,
+    ResponseFile,
+    TrustedKey,
+)
 from storage.models.proposal import Proposal, ReportSent
 from storage.models.report_document import ReportDocument
 from storage.models.staff import Staff, StaffQuota
@@ -19,13 +27,19 @@ __all__ = [
     "Dossier",
     "Equipment",
     "Field",
+    "InstallKey",
     "Procedure",
     "Proposal",
+    "ProvinceCommune",
+    "ProvinceProposal",
+    "ReceivedReport",
     "ReportDocument",
     "ReportSent",
+    "ResponseFile",
     "Setting",
     "Staff",
     "StaffQuota",
     "SupplementRequest",
+    "TrustedKey",
     "Unit",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Audited, Base
@@ -27,6 +27,7 @@ class ReportSent(Audited, Base):
     sha256: Mapped[str] = mapped_column(String(64), default="")
     recipient: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int | None] = mapped_column(Integer)  # province files (.cdesk): 1, 2, ... per period
 
 
 class Proposal(Audited, Base):

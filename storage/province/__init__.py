@@ -1,0 +1,1 @@
+"""The province database: commune registry, received report files, completeness, consolidation, answers."""
