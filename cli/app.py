@@ -35,7 +35,25 @@ def _pre_scan_lang(argv: list[str]) -> str:
     return "vi"
 
 
-COMMANDS = ("init", "demo", "import", "list", "summary", "export", "check")
+COMMANDS = (
+    "init",
+    "demo",
+    "import",
+    "list",
+    "summary",
+    "export",
+    "check",
+    "import-response",
+    "key-registration",
+    "province-init",
+    "province-import",
+    "province-trust",
+    "province-report",
+    "province-missing",
+    "province-proposals",
+    "province-answer",
+    "province-responses",
+)
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -65,14 +83,36 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         default=None,
         help=t("ngôn ngữ (mặc định: tiếng Việt)", "language (default: Vietnamese)"),
     )
+    p.add_argument(
+        "--province",
+        action="store_true",
+        help=t(
+            "chế độ tỉnh: nhận và tổng hợp báo cáo của các xã (cơ sở dữ liệu riêng của tỉnh)",
+            "province mode: collect and consolidate the communes' reports (a province database)",
+        ),
+    )
     p.add_argument("--version", action="version", version=f"Commune Desk {__version__}")
     if not with_commands:
         p.set_defaults(command=None)
         return p
-    from cli.commands import check, demo, export, imports, init, listing, summary
+    from cli.commands import (
+        check,
+        demo,
+        exchange,
+        export,
+        imports,
+        init,
+        listing,
+        province_answers,
+        province_files,
+        province_reports,
+        province_setup,
+        summary,
+    )
 
     sub = p.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"), parser_class=_Parser)
-    for module in (init, demo, imports, listing, summary, export, check):
+    modules = (init, demo, imports, listing, summary, export, check, exchange)
+    for module in (*modules, province_setup, province_files, province_reports, province_answers):
         module.register(sub)
     return p
 
@@ -111,6 +151,11 @@ def run(argv: list[str]) -> int:
     except UserError as exc:
         sys.stderr.write(exc.message(args.lang).replace("\n", "\n  ") + "\n")
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # e.g. `list … | head`: the reader left; not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write(t("Đã dừng theo yêu cầu.\n", "Interrupted.\n"))
         return 130
@@ -128,4 +173,4 @@ def run(argv: list[str]) -> int:
 def _start_gui(args: argparse.Namespace) -> int:
     from gui.app import run_gui
 
-    return run_gui(db_path=args.db, lang=args.lang)
+    return run_gui(db_path=args.db, lang=args.lang, province=args.province)

@@ -11,8 +11,20 @@ from storage.errors import UserError
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    """Open (creating or upgrading) the database named by --db or the default one."""
+    """Open (creating or upgrading) the database named by --db or the default one.
+
+    With --province an empty database becomes a province database; a commune's is refused.
+    """
     db = open_database(args.db)
+    if getattr(args, "province", False):
+        from storage.mode import set_province_mode
+
+        try:
+            with db.sessions.begin() as s:
+                set_province_mode(s)
+        except UserError:
+            db.close()
+            raise
     if db.backup_made is not None:
         import sys
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gui.settings import UiSettings
 from storage.db import Database
+from storage.mode import DatabaseMode, database_mode
 from storage.profile import ProfileRow, load_profile
 from storage.rules_context import RuleContext, load_context
 
@@ -29,6 +30,7 @@ class AppContext(QObject):
         super().__init__()
         self.db, self.settings, self.lang, self.user_id = db, settings, lang, user_id
         self._rules: RuleContext | None = None
+        self._mode: DatabaseMode | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -47,6 +49,21 @@ class AppContext(QObject):
             today = date.today()
             self._rules = self.read(lambda s: load_context(s, 2024, today.year + 1))
         return self._rules
+
+    @property
+    def mode(self) -> DatabaseMode:
+        """Commune or province database (read once; a database never changes mode once it holds data)."""
+        if self._mode is None:
+            self._mode = self.read(database_mode)
+        return self._mode
+
+    @property
+    def is_province(self) -> bool:
+        return self.mode == DatabaseMode.PROVINCE
+
+    def forget_mode(self) -> None:
+        """Read the mode again (after the first-start wizard made this a province database)."""
+        self._mode = None
 
     def profile(self) -> ProfileRow | None:
         return self.read(load_profile)

@@ -20,14 +20,23 @@ from storage.reports_sent import ReportSentData, file_sha256, save_report_sent
 from storage.vocab import ReportChannel
 
 KINDS = ("periodic", "posting", "card")
-FORMATS = ("xlsx", "pdf")
+FORMATS = ("xlsx", "pdf", "cdesk")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help=t("xuất báo cáo ra tệp Excel/PDF", "write a report as Excel/PDF"))
     p.add_argument("--period", metavar="SPEC", help=t("kỳ báo cáo, ví dụ 2025-07", "reporting period, e.g. 2025-07"))
     p.add_argument("--calendar", action="store_true", help=t("kỳ theo lịch", "calendar periods"))
-    p.add_argument("--format", choices=FORMATS, default="pdf", dest="fmt")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="pdf",
+        dest="fmt",
+        help=t(
+            "pdf, xlsx, hoặc cdesk: tệp gửi tỉnh (có chữ ký số, gồm cả Excel và PDF)",
+            "pdf, xlsx, or cdesk: the signed file for the province (Excel and PDF inside)",
+        ),
+    )
     p.add_argument(
         "--kind",
         choices=KINDS,
@@ -144,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
                         "A periodic report needs --period, e.g. --period 2025-07.",
                     )
                 period = resolve_period(s, args.period, args.calendar)
+                if args.fmt == "cdesk":
+                    return _export_cdesk(s, args, period, profile.signer_name)
                 path = _export_periodic(s, args, period, profile.signer_name)
                 stem_period: Period | None = period
             else:
@@ -178,6 +189,31 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     sys.stdout.write(t(f"Đã ghi {path}\n", f"Wrote {path}\n"))
+    return 0
+
+
+def _export_cdesk(s, args: argparse.Namespace, period: Period, signer: str) -> int:  # type: ignore[no-untyped-def]
+    """The signed province file; the register entry is made by export_report_file itself."""
+    from reports.exchange.report_file import export_report_file
+
+    document = None
+    if args.narrative is not None:
+        document = read_narrative(args.narrative, draft_for(s, "periodic", period.spec, period.official, signer))
+        save_report_document(s, document)
+    out = args.out
+    if not out.suffix:
+        out.mkdir(parents=True, exist_ok=True)
+    exported = export_report_file(s, period, out, channel=ReportChannel.OTHER, document=document)
+    sys.stdout.write(
+        t(
+            f"Đã ghi {exported.path} (lần gửi {exported.revision}"
+            + (f", thay thế lần {exported.replaces_revision}" if exported.replaces_revision else "")
+            + f"; {exported.size // 1024} KB).\n",
+            f"Wrote {exported.path} (revision {exported.revision}"
+            + (f", replaces revision {exported.replaces_revision}" if exported.replaces_revision else "")
+            + f"; {exported.size // 1024} KB).\n",
+        )
+    )
     return 0
 
 

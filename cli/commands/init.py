@@ -12,6 +12,7 @@ from cli.text import t
 from storage.calendar_store import ensure_years
 from storage.catalog import seed_catalog
 from storage.errors import UserError
+from storage.mode import DatabaseMode, require_mode
 from storage.profile import ProfileData, load_profile, match_communes, save_profile
 from storage.units import seed_default_units
 
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.sessions.begin() as s:
+            require_mode(s, DatabaseMode.COMMUNE)
             current = load_profile(s)
             code = _choose_commune(args.commune or (current.code if current else None))
 

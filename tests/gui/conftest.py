@@ -76,3 +76,28 @@ def main_window(qtbot, demo_ctx: AppContext):  # type: ignore[no-untyped-def]
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=3000)  # shortcuts need an active window
     return window
+
+
+PROVINCE_DEMO_UNTIL = date(2025, 10, 31)  # four monthly files per demo commune (07–10/2025)
+
+
+@pytest.fixture(scope="session")
+def province_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A province database with the demo: Nghệ An, three communes, their report files imported."""
+    from reports.exchange.province_demo import load_province_demo
+
+    path = tmp_path_factory.mktemp("province") / "province.sqlite"
+    db = open_database(path)
+    load_province_demo(db, until=PROVINCE_DEMO_UNTIL)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def province_ctx(qapp, province_template: Path, tmp_path: Path, ui_settings: UiSettings) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    """An AppContext on a private copy of the province demo database."""
+    path = tmp_path / "province.sqlite"
+    shutil.copy(province_template, path)
+    ctx = AppContext(open_database(path), ui_settings, "vi")
+    yield ctx
+    ctx.db.close()
