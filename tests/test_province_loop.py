@@ -212,3 +212,26 @@ def test_a_zip_renamed_from_another_commune_is_not_mistaken(
     assert result.verdict == Verdict.NEW and result.commune_code == "17254"
     data = io.BytesIO(renamed.read_bytes())
     assert zipfile.is_zipfile(data)
+
+
+def test_a_failure_inside_one_file_does_not_stop_the_batch(
+    communes: dict[str, Database], province: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reports.exchange.province_import as pi
+
+    usb = tmp_path / "usb"
+    for db in communes.values():
+        _export(db, usb)
+    real_store = pi.store
+
+    def flaky_store(session, f, c, *, now=None):  # type: ignore[no-untyped-def]
+        real_store(session, f, c, now=now)  # half-written when the error strikes…
+        if f.commune_code == "17254":
+            raise OSError("disk full")
+        return 1
+
+    monkeypatch.setattr(pi, "store", flaky_store)
+    results = {r.commune_code or r.name: r for r in import_files(province.sessions, [usb])}
+    failed = next(r for r in results.values() if r.verdict == Verdict.REJECTED)
+    assert "OSError" in failed.vi and "chưa lưu gì" in failed.vi
+    assert _count(province, ReceivedReport) == 2  # …and rolled back: only the two good files are stored

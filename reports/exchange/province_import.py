@@ -8,6 +8,7 @@ commits file by file: one bad file never blocks the others, and none is half-sto
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from storage.province.received import Classification, IncomingReport, Verdict, c
 from storage.province.registry import get_commune
 from storage.signing import trust_key, trusted_key
 
+log = logging.getLogger("commune_desk")
 Progress = Callable[[int, int, str], bool]  # (done, total, file name) -> keep going?
 
 
@@ -244,6 +246,32 @@ def _process(session: Session, path: Path, now: datetime) -> FileResult:
     )
 
 
+def _in_savepoint(session: Session, path: Path, now: datetime) -> FileResult:
+    with session.begin_nested():
+        return _process(session, path, now)
+
+
+def _in_transaction(sessions: sessionmaker[Session], path: Path, now: datetime) -> FileResult:
+    with sessions.begin() as s:
+        return _process(s, path, now)
+
+
+def _guarded(step: Callable[[], FileResult], path: Path) -> FileResult:
+    """One file's failure of ours (a bug, a full disk) is that file's result, never the batch's end."""
+    try:
+        return step()
+    except Exception as exc:  # logged with its traceback; the file's transaction was rolled back
+        log.exception("importing %s failed", path)
+        return FileResult(
+            path,
+            "",
+            Verdict.REJECTED,
+            f"Lỗi khi xử lý tệp ({type(exc).__name__}); chưa lưu gì từ tệp này. Chi tiết đã ghi vào nhật ký.",
+            f"Error while processing the file ({type(exc).__name__}); nothing stored from it. Details were logged.",
+            Reason.UNREADABLE,
+        )
+
+
 def preview_files(
     sessions: sessionmaker[Session],
     paths: Iterable[Path],
@@ -262,8 +290,7 @@ def preview_files(
             for i, path in enumerate(files):
                 if progress and not progress(i, len(files), path.name):
                     break
-                with s.begin_nested():
-                    results.append(_process(s, path, now))
+                results.append(_guarded(lambda p=path: _in_savepoint(s, p, now), path))
         finally:
             s.rollback()
     return results
@@ -285,8 +312,7 @@ def import_files(
     for i, path in enumerate(files):
         if progress and not progress(i, len(files), path.name):
             break
-        with sessions.begin() as s:
-            results.append(_process(s, path, now))
+        results.append(_guarded(lambda p=path: _in_transaction(sessions, p, now), path))
     if progress:
         progress(len(files), len(files), "")
     return results
