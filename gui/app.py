@@ -1,4 +1,8 @@
-"""Starting the desktop application: preferences, language, database, first-start wizard, main window."""
+"""Starting the desktop application: preferences, language, database, first-start wizard, main window.
+
+``--province`` makes an empty database the province's (a commune's database is refused); a database
+that already is the province's opens the province screens with or without the flag.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from gui.i18n import apply_language
 from gui.settings import UiSettings
 from storage.db import Database, default_db_path, open_database
 from storage.errors import UserError
+from storage.mode import set_province_mode
+from storage.province.profile import load_province_profile
 
 log = logging.getLogger("commune_desk.gui")
 # Set to "1" to quit as soon as the main window is shown: bench/bench_gui.py times cold starts with it.
@@ -62,8 +68,26 @@ def open_context(db_path: Path | None, settings: UiSettings, lang: str) -> AppCo
     return AppContext(db, settings, lang)
 
 
-def run_gui(db_path: Path | None = None, lang: str | None = None, settings_path: Path | None = None) -> int:
-    """Run the application until the main window closes; returns the exit code."""
+def prepare_mode(ctx: AppContext, province: bool) -> None:
+    """With ``--province``, make the database the province's; UserError (in Vietnamese) for a commune's."""
+    if province and not ctx.is_province:
+        with ctx.session() as s:
+            set_province_mode(s)
+        ctx.forget_mode()
+
+
+def needs_first_start(ctx: AppContext) -> bool:
+    """Nobody declared yet: a commune database without its commune, a province one without its province."""
+    ctx.forget_mode()  # the wizard may have just made this database the province's
+    if ctx.is_province:
+        return ctx.read(load_province_profile) is None
+    return ctx.profile() is None
+
+
+def run_gui(
+    db_path: Path | None = None, lang: str | None = None, settings_path: Path | None = None, province: bool = False
+) -> int:
+    """Run the application until the main window closes; returns the exit code (2: the database was refused)."""
     app = create_app()
     settings = UiSettings(settings_path)
     lang = lang or settings.get(keys.LANGUAGE)
@@ -78,14 +102,20 @@ def run_gui(db_path: Path | None = None, lang: str | None = None, settings_path:
     except UserError as exc:
         QMessageBox.critical(None, "Commune Desk", exc.message(lang))
         return 2
+    try:
+        prepare_mode(ctx, province)
+    except UserError as exc:
+        ctx.db.close()
+        QMessageBox.critical(None, "Commune Desk", exc.message(lang))
+        return 2
     install_excepthook(lambda: ctx.lang)
     from gui.main_window import MainWindow
 
-    if ctx.profile() is None:
+    if needs_first_start(ctx):
         from gui.wizard import FirstStartWizard  # only on a first start: it pulls in the demo data
 
-        wizard = FirstStartWizard(ctx)
-        if not wizard.exec() or ctx.profile() is None:
+        wizard = FirstStartWizard(ctx, province=ctx.is_province)
+        if not wizard.exec() or needs_first_start(ctx):
             ctx.db.close()
             return 0
     window = MainWindow(ctx)

@@ -1,4 +1,8 @@
-"""The main window: sidebar navigation, menus with the usual shortcuts, status bar."""
+"""The main window: sidebar navigation, menus with the usual shortcuts, status bar.
+
+A commune database shows the commune's registers and reports; a province database shows the
+province's screens instead (reports received, completeness, consolidation, answers, communes).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
 from gui import settings as keys
 from gui.context import AppContext
 from gui.resources import icon
+from gui.settings import Key
 from storage.periods import period_containing
+from storage.province.profile import load_province_profile, province_title
 
 
 def _separator() -> QFrame:
@@ -57,6 +63,18 @@ PAGES = (
     PageSpec("settings", "settings", "gui.pages.settings_page:SettingsPage"),
 )
 
+PROVINCE_PAGES = (
+    PageSpec("dashboard", "dashboard", "gui.province.dashboard:ProvinceDashboardPage"),
+    PageSpec("inbox", "inbox", "gui.province.inbox:InboxPage"),
+    PageSpec("completeness", "completeness", "gui.province.completeness:CompletenessPage"),
+    PageSpec("consolidated", "consolidated", "gui.province.consolidated:ConsolidatedPage"),
+    PageSpec("proposals", "proposals", "gui.province.proposals:ProvinceProposalsPage"),
+    PageSpec("communes", "communes", "gui.province.communes:CommunesPage"),
+    PageSpec("settings", "settings", "gui.province.settings_page:ProvinceSettingsPage"),
+)
+# The province's last page is remembered apart from the commune's: one PC may open both kinds of database.
+LAST_PROVINCE_PAGE = Key("ui/last_province_page", "dashboard", str)
+
 
 class MainWindow(QMainWindow):
     """Sidebar + stacked pages; each page is built the first time it is shown."""
@@ -64,6 +82,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.province = ctx.is_province
+        self.pages = PROVINCE_PAGES if self.province else PAGES
+        self._last_key = LAST_PROVINCE_PAGE if self.province else keys.LAST_PAGE
         self._pages: dict[str, QWidget] = {}
         central = QWidget()
         lay = QHBoxLayout(central)
@@ -71,7 +92,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setIconSize(QSize(24, 24))
         self.sidebar.setObjectName("sidebar")
-        for spec in PAGES:
+        for spec in self.pages:
             item = QListWidgetItem(icon(spec.icon), "")
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -93,14 +114,14 @@ class MainWindow(QMainWindow):
         geometry = ctx.settings.get(keys.GEOMETRY)
         if not geometry or not self.restoreGeometry(geometry):
             self.resize(1366, 800)
-        last = ctx.settings.get(keys.LAST_PAGE)
-        self.show_page(last if any(p.key == last for p in PAGES) else "dashboard")
+        last = ctx.settings.get(self._last_key)
+        self.show_page(last if any(p.key == last for p in self.pages) else self.pages[0].key)
 
     # --- pages -------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
         if key not in self._pages:
-            spec = next(p for p in PAGES if p.key == key)
+            spec = next(p for p in self.pages if p.key == key)
             module, cls = spec.target.split(":")
             page = getattr(importlib.import_module(module), cls)(self.ctx)
             if hasattr(page, "status_message"):
@@ -110,7 +131,7 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def show_page(self, key: str) -> QWidget:
-        row = next(i for i, p in enumerate(PAGES) if p.key == key)
+        row = next(i for i, p in enumerate(self.pages) if p.key == key)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # triggers _show_row
         return self.page(key)
@@ -118,10 +139,10 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        key = PAGES[row].key
+        key = self.pages[row].key
         page = self.page(key)
         self.stack.setCurrentWidget(page)
-        self.ctx.settings.set(keys.LAST_PAGE, key)
+        self.ctx.settings.set(self._last_key, key)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -155,7 +176,8 @@ class MainWindow(QMainWindow):
         self.a_quit = act(QKeySequence("Ctrl+Q"), self.close)
         self.a_about = act(None, self._about)
         self.a_pages = [
-            act(QKeySequence(f"Ctrl+{i + 1}"), lambda _c=False, k=p.key: self.show_page(k)) for i, p in enumerate(PAGES)
+            act(QKeySequence(f"Ctrl+{i + 1}"), lambda _c=False, k=p.key: self.show_page(k))
+            for i, p in enumerate(self.pages)
         ]
         bar = self.menuBar()
         self.m_file = bar.addMenu("")
@@ -189,7 +211,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """All texts of the window (called at start and on a language switch)."""
         titles = self.page_titles()
-        for i, spec in enumerate(PAGES):
+        for i, spec in enumerate(self.pages):
             self.sidebar.item(i).setText(titles[spec.key])
         self.m_file.setTitle(self.tr("&Tệp"))
         self.m_edit.setTitle(self.tr("&Sửa"))
@@ -205,7 +227,7 @@ class MainWindow(QMainWindow):
         self.a_template.setText(self.tr("Tải tệp mẫu…"))
         self.a_quit.setText(self.tr("Thoát"))
         self.a_about.setText(self.tr("Giới thiệu Commune Desk"))
-        for a, spec in zip(self.a_pages, PAGES, strict=True):
+        for a, spec in zip(self.a_pages, self.pages, strict=True):
             a.setText(titles[spec.key])
         self._fit_sidebar()
         self._update_status()
@@ -216,6 +238,16 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(max(SIDEBAR_MIN_WIDTH, content + SIDEBAR_MARGIN))
 
     def page_titles(self) -> dict[str, str]:
+        if self.province:
+            return {
+                "dashboard": self.tr("Tổng quan"),
+                "inbox": self.tr("Nhận báo cáo"),
+                "completeness": self.tr("Tình hình nộp"),
+                "consolidated": self.tr("Báo cáo tổng hợp"),
+                "proposals": self.tr("Kiến nghị của xã"),
+                "communes": self.tr("Danh sách xã"),
+                "settings": self.tr("Cài đặt"),
+            }
         return {
             "dashboard": self.tr("Tổng quan"),
             "staff": self.tr("Nhân sự"),
@@ -227,9 +259,18 @@ class MainWindow(QMainWindow):
             "settings": self.tr("Cài đặt"),
         }
 
-    def _update_status(self) -> None:
+    def _owner_name(self) -> str:
+        """Whose database this is: the commune and its province, or the province (province mode)."""
+        if self.province:
+            province = self.ctx.read(load_province_profile)
+            if province is None:
+                return self.tr("(chưa khai báo tỉnh)")
+            return self.tr("{province} – tổng hợp báo cáo các xã").format(province=province_title(province.name))
         profile = self.ctx.profile()
-        name = f"{profile.name} – {profile.province_name}" if profile else self.tr("(chưa khai báo xã)")
+        return f"{profile.name} – {profile.province_name}" if profile else self.tr("(chưa khai báo xã)")
+
+    def _update_status(self) -> None:
+        name = self._owner_name()
         self.setWindowTitle(f"Commune Desk – {name}")
         self._status_commune.setText(name)
         rules = self.ctx.rules().rules

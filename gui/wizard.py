@@ -1,4 +1,5 @@
-"""First start: declare the commune (or load demo data) before the main window opens.
+"""First start: declare the commune (or load demo data) before the main window opens; or make the
+database the province's (its pages are in gui/province/setup_pages.py; ``--province`` starts there).
 
 Declaring a commune stores the profile, the shipped procedure catalog, the default departments
 and the working calendar of last, this and next year in one transaction: either the database is
@@ -25,6 +26,14 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.errors import show_error
 from gui.pages.profile_form import NumberEdit
+from gui.province.setup_pages import (
+    PROVINCE_DEMO,
+    PROVINCE_PROFILE,
+    PROVINCE_START,
+    ProvinceDemoPage,
+    ProvinceProfilePage,
+    ProvinceStartPage,
+)
 from gui.tasks import Cancelled, Progress, Task, run_task
 from gui.widgets.format import fmt_date, fmt_int
 from gui.widgets.inputs import PickerCombo
@@ -42,18 +51,19 @@ DEMO_KEYS = ("luong-minh", "con-cuong", "chieu-luu")
 
 
 class StartPage(QWizardPage):
-    """Choose: declare my commune, or explore with one of the demo communes."""
+    """Choose: declare my commune, explore with one of the demo communes, or collect the communes' reports."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
-        self.own, self.demo = QRadioButton(), QRadioButton()
+        self.own, self.demo, self.province = QRadioButton(), QRadioButton(), QRadioButton()
         group = QButtonGroup(self)
         group.addButton(self.own)
         group.addButton(self.demo)
+        group.addButton(self.province)
         self.own.setChecked(True)
-        self.own_note, self.demo_note = QLabel(), QLabel()
-        for note in (self.own_note, self.demo_note):
+        self.own_note, self.demo_note, self.province_note = QLabel(), QLabel(), QLabel()
+        for note in (self.own_note, self.demo_note, self.province_note):
             note.setWordWrap(True)
             note.setContentsMargins(24, 0, 0, 8)
             note.setStyleSheet("color: #555;")
@@ -70,6 +80,8 @@ class StartPage(QWizardPage):
         indent.addWidget(self.demo_commune)
         lay.addLayout(indent)
         lay.addWidget(self.demo_note)
+        lay.addWidget(self.province)
+        lay.addWidget(self.province_note)
         lay.addStretch(1)
         self.retranslate()
 
@@ -97,11 +109,20 @@ class StartPage(QWizardPage):
                 "để thử phần mềm. Khi dùng thật, hãy tạo một tệp dữ liệu mới và khai báo xã của mình."
             )
         )
+        self.province.setText(self.tr("&Cơ sở dữ liệu của tỉnh (tổng hợp báo cáo các xã)"))
+        self.province_note.setText(
+            self.tr(
+                "Dành cho Sở Nội vụ hoặc cơ quan của tỉnh: nhận tệp báo cáo các xã gửi lên, theo dõi tình hình "
+                "nộp, in báo cáo tổng hợp và trả lời kiến nghị. Tệp dữ liệu này sẽ không dùng được cho một xã."
+            )
+        )
 
     def demo_key(self) -> str:
         return str(self.demo_commune.currentData())
 
     def nextId(self) -> int:
+        if self.province.isChecked():
+            return PROVINCE_START
         return DEMO if self.demo.isChecked() else PROFILE
 
 
@@ -353,9 +374,13 @@ class DemoPage(QWizardPage):
 
 
 class FirstStartWizard(QWizard):
-    """Shown by run_gui while the database has no commune profile."""
+    """Shown by run_gui while the database has no commune (or province) profile.
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    ``province=True`` (``--province``, or a database already made the province's) starts on the
+    province choice, with no way back to the commune choices.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, province: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -363,10 +388,16 @@ class FirstStartWizard(QWizard):
         self.start_page = StartPage()
         self.profile_page = ProfilePage(ctx)
         self.demo_page = DemoPage(ctx, self.start_page)
+        self.province_start_page = ProvinceStartPage()
+        self.province_profile_page = ProvinceProfilePage(ctx)
+        self.province_demo_page = ProvinceDemoPage(ctx)
         self.setPage(START, self.start_page)
         self.setPage(PROFILE, self.profile_page)
         self.setPage(DEMO, self.demo_page)
-        self.setStartId(START)
+        self.setPage(PROVINCE_START, self.province_start_page)
+        self.setPage(PROVINCE_PROFILE, self.province_profile_page)
+        self.setPage(PROVINCE_DEMO, self.province_demo_page)
+        self.setStartId(PROVINCE_START if province else START)
         self.setMinimumSize(760, 560)
         self.retranslate()
 
@@ -376,12 +407,19 @@ class FirstStartWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Quay lại"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Thoát"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
-        for page in (self.start_page, self.profile_page, self.demo_page):
+        for page in (
+            self.start_page,
+            self.profile_page,
+            self.demo_page,
+            self.province_start_page,
+            self.province_profile_page,
+            self.province_demo_page,
+        ):
             page.retranslate()
 
     def reject(self) -> None:
         """Closing is refused while demo data is being written (the database must not close under it)."""
-        if self.demo_page.task is not None:
+        if self.demo_page.task is not None or self.province_demo_page.task is not None:
             return
         super().reject()
 
@@ -391,4 +429,4 @@ class FirstStartWizard(QWizard):
         super().changeEvent(event)
 
 
-__all__ = ["FirstStartWizard"]
+__all__ = ["DEMO", "PROFILE", "PROVINCE_DEMO", "PROVINCE_PROFILE", "PROVINCE_START", "START", "FirstStartWizard"]

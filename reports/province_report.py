@@ -18,7 +18,7 @@ from storage.aggregates import DossierForm, FormRow
 from storage.errors import UserError
 from storage.mode import DatabaseMode, require_mode
 from storage.periods import parse_period
-from storage.province.answers import open_by_department
+from storage.province.answers import list_province_proposals, open_by_department
 from storage.province.consolidate import COUNT_KEYS, Consolidation, consolidate, on_time_rate
 from storage.province.profile import load_province_profile, province_title
 from storage.settings import load_rules
@@ -118,6 +118,9 @@ def _equipment_total_table(c: Consolidation) -> Table:
         kinds=("text", "text", "int", "int", "int", "int"),
         bold_rows=frozenset({len(rows) - 1}),
         unit_note="Đơn vị tính: Cái, bộ",
+        # On the landscape page of the shortage table: as wide as it, so both unit notes line up on
+        # the right edge (a portrait-wide table there left its unit note far from the grid).
+        landscape=True,
     )
 
 
@@ -142,7 +145,7 @@ def _shortage_table(c: Consolidation) -> Table:
             (*(H(EquipmentKind(k).label()) for k in kinds), H("Cộng")),
         ),
         rows=tuple(rows),  # type: ignore[arg-type]
-        widths=(5, 28, 14, *([9.0] * len(kinds)), 9),
+        widths=(5, 20, 10, *([9.0] * len(kinds)), 8),
         kinds=("text", "text", "text", *(["int"] * (len(kinds) + 1))),
         bold_rows=frozenset({len(rows) - 1}),
         column_numbers=True,
@@ -179,9 +182,10 @@ def _proposal_tables(session: Session, on: date) -> list[Table]:
                     ),
                 ),
                 rows=tuple(rows),
-                widths=(5, 22, 60, 12, 10, 16),
+                widths=(5, 19, 50, 13, 8, 18),
                 kinds=("text", "text", "text", "text", "int", "text"),
-                landscape=True,
+                # Portrait: the signature then follows the last table instead of standing alone on
+                # a page of its own after a landscape section.
             )
         )
     return tables
@@ -211,9 +215,14 @@ def build_province_report(
     on = issued_on or date.today()  # proposals wait until today, not until the period end
     expected, reported = len(c.expected), len(c.communes)
     rate = on_time_rate(c.total)
+    missing = (
+        f"còn {vn_int(len(c.missing))} xã, phường chưa gửi (danh sách kèm theo)"
+        if c.missing
+        else "tất cả các xã, phường đã gửi"
+    )
     intro = (
         f"Đến ngày lập báo cáo, {vn_int(reported)}/{vn_int(expected)} xã, phường đã gửi báo cáo "
-        f"{period.label().lower()} ({vn_pct(c.reported_share)}); còn {vn_int(len(c.missing))} xã, phường chưa gửi. "
+        f"{period.label().lower()} ({vn_pct(c.reported_share)}); {missing}. "
         "Số liệu dưới đây tổng hợp từ báo cáo (lần gửi mới nhất) của các xã, phường đã gửi."
     )
     results = (
@@ -235,13 +244,14 @@ def build_province_report(
         by_commune, title="Kết quả giải quyết thủ tục hành chính theo xã, phường", header=commune_header
     )
     by_field = replace(by_field, title="Kết quả giải quyết thủ tục hành chính toàn tỉnh theo lĩnh vực")
-    open_count = sum(len(v) for v in open_by_department(session).values())
+    open_count = len(list_province_proposals(session, open_only=True))  # one proposal to two bodies counts once
+    proposal_tables = tuple(_proposal_tables(session, on))
     sections = (
         Section(
             "I. TÌNH HÌNH GỬI BÁO CÁO",
             (intro,),
             (_completeness_table(c),) if c.missing else (),
-            sheet="Tình hình gửi",
+            sheet="Tình hình gửi" if c.missing else None,  # no sheet (nor a reference to it) without a table
         ),
         Section("II. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", (results,), (by_field, by_commune), sheet="Biểu 06 TTHC"),
         Section("III. NHÂN SỰ CẤP XÃ", (), (_staffing_table(c),), sheet="Nhân sự"),
@@ -253,16 +263,18 @@ def build_province_report(
                 "vùng cao, hải đảo lên trước để làm căn cứ bố trí kinh phí.",
             ),
             (_equipment_total_table(c), _shortage_table(c)) if c.communes else (),
-            sheet="Trang thiết bị",
+            sheet="Trang thiết bị" if c.communes else None,
         ),
         Section(
             "V. KIẾN NGHỊ CỦA CÁC XÃ CHƯA ĐƯỢC GIẢI QUYẾT",
             (
                 f"Còn {vn_int(open_count)} kiến nghị đang chờ giải quyết, xếp theo cơ quan chịu trách nhiệm; "
-                "số ngày chờ tính từ ngày xã nêu kiến nghị.",
+                "số ngày chờ tính từ ngày xã nêu kiến nghị."
+                if open_count
+                else "Không còn kiến nghị nào của các xã đang chờ giải quyết.",
             ),
-            tuple(_proposal_tables(session, on)),
-            sheet="Kiến nghị",
+            proposal_tables,
+            sheet="Kiến nghị" if proposal_tables else None,
         ),
     )
     header = DocumentHeader(
@@ -286,5 +298,3 @@ def build_province_report(
         period_start=period.start,
         period_end=period.end,
     )
-
-

@@ -151,6 +151,8 @@ cd_ensure_deps() {
         return 0
     fi
     cd_log "Installing Python packages into .venv (pip install -e \".[test]\")..."
+    # An older set-up installed PySide6_Pdf 6.12, which does not belong with the pinned PySide6 < 6.12.
+    "$CD_VENV/bin/python" -m pip uninstall --yes --quiet PySide6_Pdf >/dev/null 2>&1 || true
     PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 \
         "$CD_VENV/bin/python" -m pip install --quiet -e ".[test]" \
         || cd_die "pip install failed (see above)."

@@ -103,6 +103,14 @@ def trusted_key(session: Session, owner: str) -> TrustedKeyRow | None:
     return TrustedKeyRow(row.owner, decode_key(row.public_key), row.fingerprint, row.source, row.trusted_at)
 
 
+def list_trusted_keys(session: Session) -> list[TrustedKeyRow]:
+    """Every trusted peer key, by owner (commune codes on the province side, ``province:<code>`` on a commune's)."""
+    return [
+        TrustedKeyRow(r.owner, decode_key(r.public_key), r.fingerprint, r.source, r.trusted_at)
+        for r in session.scalars(select(TrustedKey).order_by(TrustedKey.owner))
+    ]
+
+
 def trust_key(session: Session, owner: str, public_key: bytes, source: str, *, now: datetime | None = None) -> None:
     """Trust ``public_key`` for ``owner`` from now on (replacing any earlier key: callers confirm first)."""
     row = session.get(TrustedKey, owner)

@@ -235,3 +235,12 @@ def test_a_failure_inside_one_file_does_not_stop_the_batch(
     failed = next(r for r in results.values() if r.verdict == Verdict.REJECTED)
     assert "OSError" in failed.vi and "chưa lưu gì" in failed.vi
     assert _count(province, ReceivedReport) == 2  # …and rolled back: only the two good files are stored
+
+
+def test_calendar_periods_are_not_sent_as_official_ones(communes: dict[str, Database], tmp_path: Path) -> None:
+    """A calendar July has the official July's name but other dates: it must not reach the province as July."""
+    from storage.errors import UserError
+
+    with communes["16906"].sessions.begin() as s, pytest.raises(UserError, match="ngày chốt số liệu chính thức"):
+        export_report_file(s, parse_period(JULY, official=False), tmp_path, now=MADE)
+    assert not list(tmp_path.glob("*.cdesk"))

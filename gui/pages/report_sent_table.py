@@ -1,7 +1,7 @@
 """Báo cáo đã gửi: the register of reports that left the office, newest first.
 
-Saving a report to Excel or PDF from the reports screen adds a row (file name, SHA-256, today's
-date, the channel chosen beside the save buttons); a row added by mistake can be deleted here.
+Saving a report to Excel or PDF, or exporting the province file, from the reports screen adds a row
+(file name, SHA-256, today's date, the channel); a row added by mistake can be deleted here.
 """
 
 from __future__ import annotations
@@ -81,8 +81,9 @@ class ReportsSentTable(QWidget):
     def retranslate(self) -> None:
         self.note.setText(
             self.tr(
-                "Mỗi lần lưu báo cáo ra Excel hoặc PDF, phần mềm ghi một dòng vào sổ này: ngày lưu, hình thức gửi "
-                "chọn cạnh nút lưu, tên tệp và mã SHA-256 của tệp (để đối chiếu với bản tỉnh nhận được)."
+                "Mỗi lần lưu báo cáo ra Excel, PDF hoặc xuất file gửi tỉnh, phần mềm ghi một dòng vào sổ này: ngày "
+                "lưu, hình thức gửi, tên tệp (tệp gửi tỉnh ghi cả lần gửi: _v1, _v2…) và mã SHA-256 của tệp (để đối "
+                "chiếu với bản tỉnh nhận được)."
             )
         )
         self.delete_button.setText(self.tr("Xóa dòng đã chọn"))

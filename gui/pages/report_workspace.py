@@ -29,6 +29,7 @@ from gui.errors import show_error
 from gui.pages.report_document_form import NEW, PREVIOUS, STORED, ReportDocumentForm
 from gui.pages.report_export import ReportOutput, SavedFileBar, SavedReport
 from gui.pages.report_preview import ReportPreview
+from gui.pages.report_province_file import ProvinceFileDialog
 from gui.pages.report_sent_table import ReportsSentTable, period_name
 from gui.widgets.inputs import EnumCombo
 from reports.periodic import default_title
@@ -91,11 +92,15 @@ class ReportWorkspace(QWidget):
         self.channel = EnumCombo(ReportChannel, ctx.lang)
         self.channel.set_value(ReportChannel.USB)  # offline offices carry the file on a USB stick
         self.channel_label.setBuddy(self.channel)
+        self.province_button = QPushButton()
+        self.province_dialog: ProvinceFileDialog | None = None
         for w in (self.preview_button, self.print_button, self.excel_button, self.pdf_button):
             bar.addWidget(w)
         bar.addSpacing(8)
         bar.addWidget(self.channel_label)
         bar.addWidget(self.channel)
+        bar.addSpacing(8)
+        bar.addWidget(self.province_button)
         self.saved_bar = SavedFileBar()
         self.register = ReportsSentTable()
 
@@ -111,6 +116,7 @@ class ReportWorkspace(QWidget):
         self.print_button.clicked.connect(lambda: self.print_report())
         self.excel_button.clicked.connect(lambda: self.save_file("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.save_file("pdf"))
+        self.province_button.clicked.connect(lambda: self.export_province_file())
         self.register.delete_requested.connect(self.delete_sent)
         app = QCoreApplication.instance()
         if app is not None:
@@ -136,6 +142,13 @@ class ReportWorkspace(QWidget):
         for w in (self.channel_label, self.channel, self.excel_button, self.pdf_button):
             w.setToolTip(tip)
         self.print_button.setToolTip(self.tr("In trên giấy A4; nội dung văn bản được lưu trước khi in."))
+        self.province_button.setText(self.tr("Xuất file gửi tỉnh…"))
+        self.province_button.setToolTip(
+            self.tr(
+                "Tệp .cdesk có chữ ký số của xã (số liệu, báo cáo Excel và PDF) để gửi tỉnh qua USB hoặc thư "
+                "điện tử; nội dung văn bản được lưu trước."
+            )
+        )
         if self.period is not None:
             self._refresh_source_note()
         self.reload_register()
@@ -255,6 +268,29 @@ class ReportWorkspace(QWidget):
         if data is not None and self.period is not None:
             self.output.save(fmt, self.period, data, self.channel.value(), path)
 
+    def export_province_file(self) -> ProvinceFileDialog | None:
+        """Xuất file gửi tỉnh: store the texts, then ask where and how in a dialog that builds the file."""
+        if not self._ready() or (self.province_dialog is not None and self.province_dialog.isVisible()):
+            return None
+        data = self._committed()
+        if data is None or self.period is None:
+            return None
+        chosen = self.channel.value()
+        dialog = ProvinceFileDialog(
+            self.ctx, self.period, data, self, chosen if chosen == ReportChannel.EMAIL else ReportChannel.USB
+        )
+        dialog.status_message.connect(self.status_message)
+
+        def forget(_result: int) -> None:
+            if self.province_dialog is dialog:
+                self.province_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(forget)
+        self.province_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _previewed(self, pages: int) -> None:
         self.status_message.emit(self.tr("Bản xem trước có {n} trang.").format(n=pages))
 
@@ -268,7 +304,7 @@ class ReportWorkspace(QWidget):
 
     def _update_buttons(self) -> None:
         enabled = self.period is not None and not self.output.busy()
-        for w in (self.preview_button, self.print_button, self.excel_button, self.pdf_button):
+        for w in (self.preview_button, self.print_button, self.excel_button, self.pdf_button, self.province_button):
             w.setEnabled(enabled)
         self.preview.refresh_button.setEnabled(enabled)
 

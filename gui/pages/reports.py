@@ -302,6 +302,10 @@ class ReportsPage(QWidget):
         """Save as PDF; ``path`` skips the file dialog."""
         self.workspace.save_file("pdf", path)
 
+    def export_province_file(self) -> None:
+        """Xuất file gửi tỉnh for the chosen period (the dialog asks where and how)."""
+        self.workspace.export_province_file()
+
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("settings", "*"):
             rules = self.ctx.rules().rules

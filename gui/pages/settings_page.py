@@ -62,6 +62,42 @@ def log_file() -> Path | None:
     return None
 
 
+def switch_language(ctx: AppContext, lang: str) -> bool:
+    """Switch the interface language now and remember it for the next start (shared with the province
+    settings screen); False when ``lang`` is unknown or already the current one."""
+    if lang not in dict(LANGUAGES) or lang == ctx.lang:
+        return False
+    ctx.settings.set(keys.LANGUAGE, lang)
+    ctx.settings.sync()
+    ctx.lang = lang
+    apply_language(lang)
+    # Translators changing already announce it; without any .qm nothing would, yet labels that
+    # follow ctx.lang (categories, periods) must change too. Qt merges duplicate announcements.
+    app = QCoreApplication.instance()
+    if app is not None:
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    ctx.language_changed.emit(lang)
+    return True
+
+
+def apply_font_size(ctx: AppContext, size: int) -> None:
+    """Store the font size and apply it to every open window at once (shared with the province settings)."""
+    from gui.app import apply_font
+
+    ctx.settings.set(keys.FONT_SIZE, size)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_font(app, size)
+        # Make every open window re-resolve its font now (Qt normally does; seen not to in some
+        # offscreen runs), so the change is visible at once everywhere.
+        for window in app.topLevelWidgets():
+            QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationFontChange))
+        # Widgets with a style sheet keep the font resolved when it was set: resolve it again.
+        for widget in app.allWidgets():
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
+
+
 def _scrolling(widget: QWidget) -> QScrollArea:
     widget.setMaximumWidth(920)  # a clerk's form reads better than a field stretched across the screen
     area = QScrollArea()
@@ -327,36 +363,12 @@ class SettingsPage(QWidget):
     # --- interface -----------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Switch the interface language now and remember it for the next start."""
-        if lang not in dict(LANGUAGES) or lang == self.ctx.lang:
-            return
-        self.ctx.settings.set(keys.LANGUAGE, lang)
-        self.ctx.settings.sync()
-        self.ctx.lang = lang
-        apply_language(lang)
-        # Translators changing already announce it; without any .qm nothing would, yet labels that
-        # follow ctx.lang (categories, periods) must change too. Qt merges duplicate announcements.
-        app = QCoreApplication.instance()
-        if app is not None:
-            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
-        self.ctx.language_changed.emit(lang)
+        switch_language(self.ctx, lang)
 
     def apply_font_size(self) -> None:
         """Store the font size and apply it to the whole application at once."""
-        from gui.app import apply_font
-
         size = self.font_size.value()
-        self.ctx.settings.set(keys.FONT_SIZE, size)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_font(app, size)
-            # Make every open window re-resolve its font now (Qt normally does; seen not to in some
-            # offscreen runs), so the change is visible at once everywhere.
-            for window in app.topLevelWidgets():
-                QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationFontChange))
-            # Widgets with a style sheet keep the font resolved when it was set: resolve it again.
-            for widget in app.allWidgets():
-                if widget.styleSheet():
-                    widget.setStyleSheet(widget.styleSheet())
+        apply_font_size(self.ctx, size)
         self.status_message.emit(self.tr("Cỡ chữ: {size} pt.").format(size=size))
 
     def open_folder(self, folder: Path) -> bool:

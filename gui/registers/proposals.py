@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.registers.column_widths import fit_to_texts
+from gui.registers.proposals_response import ResponseDialog, open_response
 from gui.registers.register_page import RegisterPage
 from gui.registers.sources import ListSource
 from gui.registers.table_model import Column
 from gui.widgets.format import fmt_date, fmt_int
 from gui.widgets.inputs import DateEdit, EnumCombo, PickerCombo, labels
 from gui.widgets.record_form import RecordForm
+from reports.exchange.response_file import ResponsePreview
 from storage.errors import Problem
 from storage.proposals import (
     ProposalData,
@@ -211,6 +214,16 @@ class ProposalPage(RegisterPage):
         if isinstance(split, QSplitter):
             split.setSizes([10_000, 1])  # the form at its minimum width: the table needs the room
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # storage lists newest raised first
+        self.response_dialog: ResponseDialog | None = None
+
+    def _build(self) -> None:
+        """The shared layout, plus «Nhận phản hồi của tỉnh…» at the end of the buttons above the table."""
+        self.response_button = QPushButton()
+        self.response_button.clicked.connect(lambda: self.receive_response())
+        super()._build()
+        top = self.layout().itemAt(0).layout()  # the heading and buttons row
+        assert isinstance(top, QHBoxLayout)
+        top.addWidget(self.response_button)
 
     def title(self) -> str:
         return self.tr("Khó khăn & kiến nghị")
@@ -246,6 +259,10 @@ class ProposalPage(RegisterPage):
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.response_button.setText(self.tr("Nhận phản hồi của tỉnh…"))
+        self.response_button.setToolTip(
+            self.tr("Mở tệp phản hồi (.cdesk) tỉnh gửi về, xem trước rồi cập nhật trạng thái các kiến nghị.")
+        )
         self.f_open.setText(self.tr("Chỉ kiến nghị đang chờ tỉnh trả lời"))
         self.f_status.blank_label = self.tr("Tất cả trạng thái")
         self.f_status.fill(self.ctx.lang)
@@ -336,3 +353,20 @@ class ProposalPage(RegisterPage):
         form.clear_problems()
         form.begin_response()
         self.status_message.emit(self.tr("Nhập nội dung trả lời, chọn trạng thái mới rồi nhấn Ctrl+Enter để lưu."))
+
+    def receive_response(self, path: Path | None = None) -> ResponseDialog | None:
+        """Nhận phản hồi của tỉnh: choose the file (unless ``path`` is given), preview it, then update."""
+        dialog = open_response(self, self.ctx, path)
+        if dialog is not None:
+            dialog.applied.connect(self._response_applied)
+            dialog.finished.connect(lambda _r: self._forget_response(dialog))
+            self.response_dialog = dialog
+        return dialog
+
+    def _forget_response(self, dialog: ResponseDialog) -> None:
+        if self.response_dialog is dialog:  # closed (and about to be deleted): no longer the open one
+            self.response_dialog = None
+
+    def _response_applied(self, preview: ResponsePreview) -> None:
+        n = sum(1 for c in preview.changes if c.applies)
+        self.status_message.emit(self.tr("Đã cập nhật {n} kiến nghị theo phản hồi của tỉnh.").format(n=n))

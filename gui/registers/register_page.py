@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -155,6 +156,10 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # The Delete key on the table deletes (after asking), as the button says; in the form it edits text.
+        self.delete_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_shortcut.activated.connect(self.delete_current)
         split.addWidget(self.table)
         self.form = self.create_form()
         self.form.lang = self.ctx.lang

@@ -16,7 +16,10 @@ import base64
 import hashlib
 import io
 import json
+import lzma
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -26,6 +29,7 @@ from typing import Any
 
 import jsonschema
 
+from reports.exchange.schema_check import Check, compile_schema
 from storage.exchange_errors import ExchangeError, Reason
 from storage.signing import KeyPair, decode_key, encode_key, fingerprint, verify
 
@@ -53,6 +57,23 @@ MAX_MEMBER_BYTES = {
     "report.pdf": 20 * MIB,
 }
 MAX_TOTAL_BYTES = 40 * MIB
+# What zipfile and its decompressors raise on damaged or crafted input (zlib.error, LZMAError and
+# struct.error are not OSError/ValueError): all of them mean "damaged file", never a crash.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    OverflowError,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+)
+MANIFEST_WHAT = ("bản kê khai (manifest)", "The manifest")
+PAYLOAD_WHAT = ("dữ liệu (payload)", "The payload")
 _SCHEMAS = {
     "manifest": "manifest.schema.json",
     KIND_REPORT: "report.schema.json",
@@ -190,28 +211,61 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def parse_json(data: bytes, what: str) -> Any:
-    """Strict JSON: UTF-8, no duplicate keys, no NaN/Infinity."""
+class _FractionFound(ValueError):
+    pass
+
+
+def _no_fractions(text: str) -> Any:
+    # Every number of the format is a whole number; JSON Schema counts 3.0 as an integer, we do not.
+    raise _FractionFound(text[:40])
+
+
+def parse_json(data: bytes, what: tuple[str, str]) -> Any:
+    """Strict JSON: UTF-8, no duplicate keys, no NaN/Infinity, no number with a fraction or exponent."""
+    vi, en = what
     try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=_strict_object, parse_constant=_no_constants)
+        return json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_strict_object,
+            parse_constant=_no_constants,
+            parse_float=_no_fractions,
+        )
+    except _FractionFound as exc:
+        raise _refuse(
+            Reason.SCHEMA,
+            f"Nội dung {vi} có số không nguyên «{exc}»: mọi số liệu phải là số nguyên.",
+            f"{en} holds a non-whole number «{exc}»: every figure must be a whole number.",
+        ) from exc
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise _refuse(
             Reason.SCHEMA,
-            f"Nội dung {what} không phải JSON hợp lệ ({exc}).",
-            f"{what} is not valid JSON ({exc}).",
+            f"Nội dung {vi} không phải JSON hợp lệ ({exc}).",
+            f"{en} is not valid JSON ({exc}).",
         ) from exc
 
 
-def check_schema(value: Any, name: str, what: str) -> None:
-    """Refuse ``value`` unless it satisfies the named schema; the message names the first bad place."""
+@cache
+def _fast_check(name: str) -> Check | None:
+    return compile_schema(_validator(name).schema)
+
+
+def check_schema(value: Any, name: str, what: tuple[str, str]) -> None:
+    """Refuse ``value`` unless it satisfies the named schema; the message names the first bad place.
+
+    The compiled check (schema_check.py) passes valid values in about a millisecond; only a value it
+    doubts is walked by jsonschema, which decides and names the error.
+    """
+    fast = _fast_check(name)
+    if fast is not None and fast(value):
+        return
     error = next(iter(sorted(_validator(name).iter_errors(value), key=lambda e: list(e.absolute_path))), None)
     if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(gốc)"
+        where = "/".join(str(p) for p in error.absolute_path)
         message = error.message if len(error.message) < 200 else error.message[:200] + "…"
         raise _refuse(
             Reason.SCHEMA,
-            f"Nội dung {what} sai cấu trúc tại «{where}»: {message}",
-            f"{what} does not match its schema at «{where}»: {message}",
+            f"Nội dung {what[0]} sai cấu trúc tại «{where or '(gốc)'}»: {message}",
+            f"{what[1]} does not match its schema at «{where or '(root)'}»: {message}",
         )
 
 
@@ -222,7 +276,7 @@ def _safe_name(name: str) -> bool:
 def _read_members(data: bytes) -> dict[str, bytes]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except _ZIP_ERRORS as exc:
         raise _refuse(
             Reason.CORRUPTED,
             "Tệp bị hỏng hoặc không phải tệp báo cáo Commune Desk (không đọc được dạng nén).",
@@ -263,7 +317,7 @@ def _read_members(data: bytes) -> dict[str, bytes]:
             try:
                 with zf.open(info) as fh:
                     content = fh.read(limit + 1)  # the declared size may lie: cap what is inflated
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            except _ZIP_ERRORS as exc:
                 raise _refuse(
                     Reason.CORRUPTED,
                     f"Tệp bị hỏng (thành phần «{name}» không giải nén được).",
@@ -294,7 +348,7 @@ def open_archive(data: bytes, *, expect_kind: str | None = None) -> Archive:
             "Not a Commune Desk exchange file (manifest or signature missing).",
         )
     manifest_bytes = members[MANIFEST]
-    manifest = parse_json(manifest_bytes, "bản kê khai (manifest)")
+    manifest = parse_json(manifest_bytes, MANIFEST_WHAT)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise _refuse(
             Reason.NOT_EXCHANGE,
@@ -311,7 +365,7 @@ def open_archive(data: bytes, *, expect_kind: str | None = None) -> Archive:
             f"The file uses format version {version!s:.10}"
             + (", newer than this program: update Commune Desk." if newer else ", which this program cannot read."),
         )
-    check_schema(manifest, "manifest", "bản kê khai (manifest)")
+    check_schema(manifest, "manifest", MANIFEST_WHAT)
     kind = manifest["kind"]
     if expect_kind and kind != expect_kind:
         raise _refuse(
@@ -357,8 +411,8 @@ def open_archive(data: bytes, *, expect_kind: str | None = None) -> Archive:
                 f"Member «{name}» does not match its SHA-256: the file is damaged or was changed.",
             )
     payload_bytes = members[PAYLOAD]
-    payload = parse_json(payload_bytes, "dữ liệu (payload)")
-    check_schema(payload, kind, "dữ liệu (payload)")
+    payload = parse_json(payload_bytes, PAYLOAD_WHAT)
+    check_schema(payload, kind, PAYLOAD_WHAT)
     return Archive(
         manifest=manifest,
         payload=payload,

@@ -60,18 +60,11 @@ def load_province_demo(db: Database, *, until: date | None = None, step: Step | 
                 "The province database already holds data; demo data only goes into an empty one.",
             )
         set_province_mode(s)
-        save_province_profile(
-            s, ProvinceProfile(code=DEMO_PROVINCE, agency="SỞ NỘI VỤ", signer_title="GIÁM ĐỐC", signer_name="")
-        )
-        for c in COMMUNES.values():
-            official = commune_by_code(c.code)
-            name = official.name if official else c.key
-            save_commune(s, CommuneEntry(code=c.code, name=name, area_type=AreaType.MOUNTAINOUS))
     months = demo_months(until)
     files = 0
-    imported = 0
     with tempfile.TemporaryDirectory(prefix="cdesk-demo-") as tmp:
         outbox = Path(tmp) / "usb"
+        # The communes' files first: if anything fails here, the province database stays empty.
         for c in COMMUNES.values():
             say(f"Xã mẫu {c.key}: nạp dữ liệu và lập báo cáo gửi tỉnh…")
             commune_db = open_database(Path(tmp) / f"{c.key}.sqlite")
@@ -86,6 +79,14 @@ def load_province_demo(db: Database, *, until: date | None = None, step: Step | 
                     files += 1
             finally:
                 commune_db.close()
+        with db.sessions.begin() as s:
+            save_province_profile(
+                s, ProvinceProfile(code=DEMO_PROVINCE, agency="SỞ NỘI VỤ", signer_title="GIÁM ĐỐC", signer_name="")
+            )
+            for c in COMMUNES.values():
+                official = commune_by_code(c.code)
+                name = official.name if official else c.key
+                save_commune(s, CommuneEntry(code=c.code, name=name, area_type=AreaType.MOUNTAINOUS))
         say("Tỉnh nhập các tệp báo cáo…")
         results = import_files(db.sessions, [outbox])
         imported = sum(1 for r in results if r.verdict.will_import)

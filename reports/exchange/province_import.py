@@ -22,7 +22,7 @@ from reports.exchange.archive import KIND_REGISTRATION, KIND_REPORT, SUFFIX, Arc
 from storage.errors import UserError
 from storage.exchange_errors import ExchangeError, Reason
 from storage.mode import DatabaseMode, require_mode
-from storage.province.received import Classification, IncomingReport, Verdict, classify, store
+from storage.province.received import Classification, IncomingReport, Verdict, classify, other_owner_of_key, store
 from storage.province.registry import get_commune
 from storage.signing import trust_key, trusted_key
 
@@ -108,14 +108,17 @@ def _check_report(archive: Archive) -> None:
         raise _mismatch("Khoảng thời gian của kỳ báo cáo không hợp lệ.", "The period's dates are invalid.")
     if m["revision"] > 1 and m["replaces_revision"] != m["revision"] - 1:
         raise _mismatch("Số lần gửi thay thế không hợp lệ.", "The replaced revision number is invalid.")
-    for what, items in (("kiến nghị", p["proposals"]), ("thiết bị", p["equipment"]["lines"])):
+    for (vi, en), items in (
+        (("kiến nghị", "proposal"), p["proposals"]),
+        (("thiết bị", "equipment"), p["equipment"]["lines"]),
+    ):
         ids = [i["id"] for i in items]
         if len(ids) != len(set(ids)):
             dup = next(i for i in ids if ids.count(i) > 1)
             raise ExchangeError(
                 Reason.DUPLICATE_ID,
-                f"Mã {what} {dup} xuất hiện nhiều lần trong tệp.",
-                f"Id {dup} appears more than once in the file ({what}).",
+                f"Mã {vi} {dup} xuất hiện nhiều lần trong tệp.",
+                f"The {en} id {dup} appears more than once in the file.",
             )
     rows = [*p["dossiers"]["by_field"], p["dossiers"]["total"]]
     for row in rows:
@@ -203,6 +206,15 @@ def _registration(session: Session, path: Path, archive: Archive, now: datetime)
             "Hãy gọi điện xác minh với xã trước khi chấp nhận khóa mới.",
             en=f"WARNING: the registration carries a DIFFERENT key from the one trusted for {commune.name}. "
             "Call the commune before accepting the new key.",
+        )
+    other = other_owner_of_key(session, archive.key_fingerprint, code)
+    if other is not None:
+        return replace(
+            base,
+            verdict=Verdict.REJECTED,
+            reason=Reason.KEY_OF_OTHER,
+            vi=f"Tệp đăng ký tự nhận là của xã mã {code} nhưng được ký bằng khóa của xã mã {other}.",
+            en=f"The registration claims commune {code} but is signed with the key of commune {other}.",
         )
     trust_key(session, code, archive.public_key, "registration", now=now)
     return replace(base, vi="Đăng ký khóa của xã: tin cậy từ nay.", en="Commune key registration: trusted from now on.")

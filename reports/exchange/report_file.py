@@ -31,7 +31,7 @@ from storage.equipment import list_equipment
 from storage.errors import UserError
 from storage.mode import DatabaseMode, require_mode
 from storage.models import Field, ReportSent
-from storage.periods import Period
+from storage.periods import Period, PeriodKind
 from storage.profile import ProfileRow, load_profile
 from storage.proposals import list_proposals
 from storage.report_documents import ReportDocumentData
@@ -241,6 +241,13 @@ def build_report_file(
         raise UserError(
             f"Kỳ {period.label()} chưa bắt đầu: chưa thể lập báo cáo gửi tỉnh.",
             f"{period.label('en')} has not started yet: no province file can be made.",
+        )
+    if not period.official and period.kind != PeriodKind.CUSTOM:
+        # "2025-07" names the official period at the province: a calendar July would be filed under it.
+        raise UserError(
+            f"Tệp gửi tỉnh dùng kỳ theo ngày chốt số liệu chính thức; {period.label()} theo lịch không gửi được "
+            "(hãy chọn kỳ chính thức).",
+            f"Province files use the official cut-off periods; the calendar {period.label('en')} cannot be sent.",
         )
     revision = revision or last_revision(session, period) + 1
     payload = build_payload(session, period)

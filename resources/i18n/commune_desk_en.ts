@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AcceptKeyDialog</name>
+    <message>
+        <source>Chấp nhận khóa mới của xã</source>
+        <translation>Accept the commune&apos;s new key</translation>
+    </message>
+    <message>
+        <source>Tệp này được ký bằng một khóa KHÁC với khóa tỉnh đã tin cậy cho xã. Có thể xã đã cài lại máy hoặc dùng máy khác, nhưng cũng có thể là tệp giả mạo.
+
+Trước khi chấp nhận, hãy gọi điện cho cán bộ phụ trách của xã (theo số điện thoại tỉnh đã có, không dùng số ghi trong tệp), nhờ họ đọc mã khóa của máy xã; chỉ chấp nhận khi mã đó khớp với mã khóa mới dưới đây. Sau khi chấp nhận, tỉnh chỉ tin khóa mới; tệp ký bằng khóa cũ sẽ bị từ chối.</source>
+        <translation>This file is signed with a DIFFERENT key from the one the province trusts for this commune. The commune may have reinstalled its PC or used another one, but the file may also be forged.
+
+Before accepting, phone the commune&apos;s officer in charge (on the number the province already has, not one written in the file) and ask them to read out their PC&apos;s key code; accept only if it matches the new key code below. After accepting, the province trusts only the new key; files signed with the old key will be refused.</translation>
+    </message>
+    <message>
+        <source>Xã:</source>
+        <translation>Commune:</translation>
+    </message>
+    <message>
+        <source>Mã khóa đang tin cậy:</source>
+        <translation>Trusted key code:</translation>
+    </message>
+    <message>
+        <source>Mã khóa mới trong tệp:</source>
+        <translation>New key code in the file:</translation>
+    </message>
+    <message>
+        <source>Tôi đã gọi điện cho xã và đối chiếu: mã khóa mới khớp với mã xã đọc.</source>
+        <translation>I phoned the commune and checked: the new key code matches the code they read out.</translation>
+    </message>
+    <message>
+        <source>Chấp nhận khóa mới</source>
+        <translation>Accept the new key</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerForm</name>
+    <message>
+        <source>Lưu trả lời (Ctrl+Enter)</source>
+        <translation>Save answer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Trả lời của tỉnh</source>
+        <translation>Province&apos;s reply</translation>
+    </message>
+    <message>
+        <source>Trạng thái *</source>
+        <translation>Status *</translation>
+    </message>
+    <message>
+        <source>Nội dung trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời *</source>
+        <translation>Answer date *</translation>
+    </message>
+    <message>
+        <source>Bắt buộc khi đã giải quyết hoặc không chấp nhận. Enter xuống dòng; Ctrl+Enter để lưu</source>
+        <translation>Required when resolved or declined. Enter for a new line; Ctrl+Enter saves</translation>
+    </message>
+</context>
+<context>
     <name>CatalogsPage</name>
     <message>
         <source>Đơn vị</source>
@@ -26,6 +96,402 @@
     <message>
         <source>Danh mục này không nhập từ tệp.</source>
         <translation>This catalogue cannot be imported from a file.</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneForm</name>
+    <message>
+        <source>&amp;Mã xã *</source>
+        <translation>&amp;Code *</translation>
+    </message>
+    <message>
+        <source>Theo danh mục</source>
+        <translation>Official list</translation>
+    </message>
+    <message>
+        <source>&amp;Tên xã *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <source>&amp;Loại địa bàn</source>
+        <translation>&amp;Area type</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi chú</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>Đang theo dõi</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Xã đang theo dõi phải nộp báo cáo hằng kỳ; bỏ đánh dấu khi xã không còn (sáp nhập, đổi mã).</source>
+        <translation>An active commune must report every period; untick when it no longer exists (merged, new code).</translation>
+    </message>
+    <message>
+        <source>Ví dụ 16906</source>
+        <translation>e.g. 16906</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị hành chính của xã, phường; không sửa được sau khi đã lưu.</source>
+        <translation>The commune&apos;s official administrative code; it cannot be changed once saved.</translation>
+    </message>
+    <message>
+        <source>Enter xuống dòng; Ctrl+Enter hoặc Ctrl+S để lưu</source>
+        <translation>Enter for a new line; Ctrl+Enter or Ctrl+S to save</translation>
+    </message>
+    <message>
+        <source>Gõ đủ 5 chữ số của mã xã: tên theo danh mục năm 2025 hiện ở đây.</source>
+        <translation>Type the five-digit code: the name in the 2025 list shows here.</translation>
+    </message>
+    <message>
+        <source>Mã {code} không có trong danh mục năm 2025.</source>
+        <translation>Code {code} is not in the 2025 list.</translation>
+    </message>
+    <message>
+        <source>{name} – {province} ({code})</source>
+        <translation>{name} – {province} ({code})</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneRateChart</name>
+    <message>
+        <source>Toàn tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Toàn tỉnh: {rate}%</source>
+        <translation>Province: {rate}%</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ giải quyết đúng hạn theo xã (%), thấp nhất ở trên</source>
+        <translation>On-time rate by commune (%), lowest on top</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn của xã</source>
+        <translation>Commune on-time rate</translation>
+    </message>
+</context>
+<context>
+    <name>CommunesPage</name>
+    <message>
+        <source>Danh sách xã</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên hoặc mã (không cần dấu)… Ctrl+F</source>
+        <translation>Search by name or code… Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Chỉ xã đang theo dõi</source>
+        <translation>Active communes only</translation>
+    </message>
+    <message>
+        <source>Thêm theo danh mục chính thức</source>
+        <translation>Add from the official list</translation>
+    </message>
+    <message>
+        <source>Thêm mọi xã, phường của tỉnh theo danh mục năm 2025 còn thiếu; xã đã có giữ nguyên.</source>
+        <translation>Add every commune and ward of the province in the 2025 list that is missing; existing ones are kept.</translation>
+    </message>
+    <message>
+        <source>Mã xã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên xã</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Loại địa bàn</source>
+        <translation>Area type</translation>
+    </message>
+    <message>
+        <source>Theo dõi</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Tệp báo cáo đã nhận</source>
+        <translation>Report files received</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Chưa khai báo tỉnh (Cài đặt): chưa biết thêm xã của tỉnh nào.</source>
+        <translation>The province is not declared yet (Settings): no list to add from.</translation>
+    </message>
+    <message>
+        <source>Thêm vào danh sách các xã, phường của {province} ({n} đơn vị theo danh mục năm 2025)?</source>
+        <translation>Add the communes and wards of {province} ({n} in the 2025 list)?</translation>
+    </message>
+    <message>
+        <source>Chỉ thêm xã còn thiếu; xã đã có trong danh sách giữ nguyên như đã sửa.</source>
+        <translation>Only missing communes are added; those already listed stay as edited.</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Không thêm</source>
+        <translation>Do not add</translation>
+    </message>
+    <message>
+        <source>Đã thêm {n} xã, phường theo danh mục chính thức.</source>
+        <translation>Added {n} communes and wards from the official list.</translation>
+    </message>
+    <message>
+        <source>Danh sách đã có đủ các xã, phường của tỉnh theo danh mục.</source>
+        <translation>Every commune and ward of the province is already listed.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessModel</name>
+    <message>
+        <source>Quý {q}/{year}</source>
+        <translation>Q{q}/{year}</translation>
+    </message>
+    <message>
+        <source>6 tháng đầu {year}</source>
+        <translation>H1 {year}</translation>
+    </message>
+    <message>
+        <source>6 tháng cuối {year}</source>
+        <translation>H2 {year}</translation>
+    </message>
+    <message>
+        <source>Năm {year}</source>
+        <translation>Year {year}</translation>
+    </message>
+    <message>
+        <source>{status} (lần {n}, trễ hạn)</source>
+        <translation>{status} (rev. {n}, late)</translation>
+    </message>
+    <message>
+        <source>{status} (lần {n})</source>
+        <translation>{status} (rev. {n})</translation>
+    </message>
+    <message>
+        <source>Lần gửi đầu lập lúc {when}</source>
+        <translation>First revision made at {when}</translation>
+    </message>
+    <message>
+        <source>Lần gửi đầu trễ hạn.</source>
+        <translation>The first revision was late.</translation>
+    </message>
+    <message>
+        <source>Lần gửi đầu đúng hạn.</source>
+        <translation>The first revision was on time.</translation>
+    </message>
+    <message>
+        <source>Hạn nộp: {date}</source>
+        <translation>Deadline: {date}</translation>
+    </message>
+    <message>
+        <source>{sent}/{total} đã nộp</source>
+        <translation>{sent}/{total} reported</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>{period} {range}
+Hạn nộp: {date}</source>
+        <translation>{period} {range}
+Deadline: {date}</translation>
+    </message>
+    <message>
+        <source>{name} – mã {code} – {area}</source>
+        <translation>{name} – code {code} – {area}</translation>
+    </message>
+    <message>
+        <source>Số xã đã nộp</source>
+        <translation>Communes reported</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessPage</name>
+    <message>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>6 tháng</source>
+        <translation>6 months</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Tình hình nộp báo cáo</source>
+        <translation>Report submissions</translation>
+    </message>
+    <message>
+        <source>&amp;Loại kỳ:</source>
+        <translation>Period &amp;kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Chỉ xã còn thiếu</source>
+        <translation>Only communes still missing</translation>
+    </message>
+    <message>
+        <source>Chỉ hiện các xã có ít nhất một kỳ đã quá hạn mà chưa nộp.</source>
+        <translation>Show only communes with at least one overdue period not reported.</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ cần nhắc:</source>
+        <translation>&amp;Period to chase:</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách xã chưa nộp…</source>
+        <translation>Export communes not reported…</translation>
+    </message>
+    <message>
+        <source>Lưu ra Excel (.xlsx) hoặc CSV: mã xã, tên xã, loại địa bàn, hạn nộp.</source>
+        <translation>Save as Excel (.xlsx) or CSV: code, name, area type, deadline.</translation>
+    </message>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Năm {year} không có kỳ nào của loại này từ khi chính quyền hai cấp bắt đầu (01/07/2025).</source>
+        <translation>{year} has no period of this kind since two-tier government began (01/07/2025).</translation>
+    </message>
+    <message>
+        <source>Danh sách xã đang theo dõi còn trống: hãy thêm xã ở màn hình «Danh sách xã».</source>
+        <translation>No commune is followed yet: add communes on the «Communes» screen.</translation>
+    </message>
+    <message>
+        <source>Không có xã nào còn thiếu báo cáo đã quá hạn trong năm này.</source>
+        <translation>No commune has an overdue report missing this year.</translation>
+    </message>
+    <message>
+        <source>{communes} xã đang theo dõi. Hạn nộp: {days} ngày làm việc sau ngày cuối kỳ. Trong năm: {sent} báo cáo đã nộp ({late} trễ hạn), {missing} chưa nộp đã quá hạn.</source>
+        <translation>{communes} communes followed. Deadline: {days} working days after the period&apos;s last day. This year: {sent} reports received ({late} late), {missing} overdue and missing.</translation>
+    </message>
+    <message>
+        <source>{period} – {n} xã chưa nộp (hạn {date})</source>
+        <translation>{period} – {n} communes not reported (due {date})</translation>
+    </message>
+    <message>
+        <source>Mọi xã đã nộp báo cáo {period}: không có ai cần nhắc.</source>
+        <translation>Every commune has reported for {period}: nobody to chase.</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV UTF-8 (*.csv)</source>
+        <translation>CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Lưu danh sách xã chưa nộp</source>
+        <translation>Save the communes not reported</translation>
+    </message>
+    <message>
+        <source>Đã lưu danh sách {n} xã chưa nộp {period} vào {path}.</source>
+        <translation>Saved the list of {n} communes not reported for {period} to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatedPage</name>
+    <message>
+        <source>Đang dựng bản xem trước…</source>
+        <translation>Building the preview…</translation>
+    </message>
+    <message>
+        <source>Danh sách xã còn trống: vào «Danh sách xã» để thêm các xã, phường của tỉnh.</source>
+        <translation>The commune list is empty: add the province&apos;s communes and wards under “Communes”.</translation>
+    </message>
+    <message>
+        <source>Còn {missing}/{expected} xã chưa gửi báo cáo kỳ này ({names}): số liệu tổng hợp chỉ gồm {reported} xã đã gửi.</source>
+        <translation>{missing}/{expected} communes have not reported for this period ({names}): the totals cover only the {reported} that did.</translation>
+    </message>
+    <message>
+        <source>Cả {n} xã đã gửi báo cáo kỳ này: số liệu tổng hợp đầy đủ.</source>
+        <translation>All {n} communes have reported for this period: the totals are complete.</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo tổng hợp ra Excel</source>
+        <translation>Save the consolidated report as Excel</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo tổng hợp ra PDF</source>
+        <translation>Save the consolidated report as PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đang ghi {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
+    </message>
+    <message>
+        <source>Báo cáo tổng hợp</source>
+        <translation>Consolidated report</translation>
+    </message>
+    <message>
+        <source>Số văn bản:</source>
+        <translation>Document no.:</translation>
+    </message>
+    <message>
+        <source>VD: 15/BC-SNV (để trống nếu ghi tay)</source>
+        <translation>e.g. 15/BC-SNV (blank to write by hand)</translation>
+    </message>
+    <message>
+        <source>Ngày ban hành:</source>
+        <translation>Issued on:</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Xem tình hình nộp</source>
+        <translation>See who reported</translation>
+    </message>
+    <message>
+        <source>Kỳ mới nhất</source>
+        <translation>Latest period</translation>
+    </message>
+    <message>
+        <source>Quay về kỳ báo cáo mới nhất mà các xã đã gửi</source>
+        <translation>Back to the latest period the communes reported for</translation>
     </message>
 </context>
 <context>
@@ -847,6 +1313,37 @@ in person or by post</translation>
     </message>
 </context>
 <context>
+    <name>ExportResultBar</name>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Ẩn thông báo này</source>
+        <translation>Hide this message</translation>
+    </message>
+    <message>
+        <source>Đã ghi {files} tệp phản hồi ({answers} trả lời) vào {folder}:</source>
+        <translation>Wrote {files} response files ({answers} answers) to {folder}:</translation>
+    </message>
+    <message>
+        <source>• {file} — {commune}: {n} trả lời</source>
+        <translation>• {file} — {commune}: {n} answers</translation>
+    </message>
+    <message>
+        <source>Mang các tệp này đến xã để nhập vào Commune Desk của xã.</source>
+        <translation>Take these files to the communes to import into their Commune Desk.</translation>
+    </message>
+    <message>
+        <source>Không có trả lời nào chờ gửi: không ghi tệp nào.</source>
+        <translation>No answer waiting to be sent: no file written.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp cho {commune}: {why}</source>
+        <translation>Could not write the file for {commune}: {why}</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>Commune Desk – Bắt đầu</source>
@@ -867,6 +1364,94 @@ in person or by post</translation>
     <message>
         <source>Hoàn tất</source>
         <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Lần gửi</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Xã lập lúc</source>
+        <translation>Made by commune</translation>
+    </message>
+    <message>
+        <source>Tỉnh nhận lúc</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>hiện hành</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>đã thay thế</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>{name}
+SHA-256: {sha}</source>
+        <translation>{name}
+SHA-256: {sha}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <source>&amp;Xã:</source>
+        <translation>&amp;Commune:</translation>
+    </message>
+    <message>
+        <source>Mở báo cáo PDF của xã</source>
+        <translation>Open the commune&apos;s PDF</translation>
+    </message>
+    <message>
+        <source>Mở bản Excel của xã</source>
+        <translation>Open the commune&apos;s Excel</translation>
+    </message>
+    <message>
+        <source>Mở đúng bản PDF xã đã ký gửi kèm trong tệp (nhấp đúp vào dòng cũng mở).</source>
+        <translation>Open the very PDF the commune signed and sent in the file (double-clicking the row also opens it).</translation>
+    </message>
+    <message>
+        <source>Mở bản Excel xã đã ký gửi kèm trong tệp.</source>
+        <translation>Open the Excel workbook the commune signed and sent in the file.</translation>
+    </message>
+    <message>
+        <source>Mọi lần gửi đều được lưu; lần gửi cao nhất của mỗi kỳ là bản hiện hành, dùng cho báo cáo tổng hợp.</source>
+        <translation>Every revision is kept; the highest revision of each period is the current one, used in consolidated reports.</translation>
+    </message>
+    <message>
+        <source>Tất cả các kỳ</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>Tất cả các xã</source>
+        <translation>All communes</translation>
+    </message>
+    <message>
+        <source>{n} tệp đã nhận</source>
+        <translation>{n} files received</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1586,200 @@ in person or by post</translation>
     </message>
 </context>
 <context>
+    <name>InboxModel</name>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Sẽ làm gì / lý do</source>
+        <translation>What will happen / why</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Lần gửi</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Kết luận</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Đã nhập (mới)</source>
+        <translation>Imported (new)</translation>
+    </message>
+    <message>
+        <source>Đã nhập (thay thế)</source>
+        <translation>Imported (replaces)</translation>
+    </message>
+    <message>
+        <source>Bỏ qua (trùng)</source>
+        <translation>Skipped (duplicate)</translation>
+    </message>
+    <message>
+        <source>Bỏ qua (cũ hơn)</source>
+        <translation>Skipped (older)</translation>
+    </message>
+    <message>
+        <source>Từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa</source>
+        <translation>Key registration</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Nhận báo cáo</source>
+        <translation>Receive reports</translation>
+    </message>
+    <message>
+        <source>Mở các tệp báo cáo (.cdesk) xã gửi lên: chọn tệp, chọn cả thư mục (USB), hoặc kéo thả vào đây. Phần mềm kiểm tra chữ ký và nội dung từng tệp và cho xem trước kết quả; chưa lưu gì cho đến khi bấm nút nhập.</source>
+        <translation>Open the report files (.cdesk) the communes sent: choose files, a whole folder (USB), or drag and drop them here. Each file&apos;s signature and content are checked and the outcome previewed; nothing is stored until you press the import button.</translation>
+    </message>
+    <message>
+        <source>Chọn &amp;tệp…</source>
+        <translation>Choose &amp;files…</translation>
+    </message>
+    <message>
+        <source>Chọn thư &amp;mục (USB)…</source>
+        <translation>Choose a &amp;folder (USB)…</translation>
+    </message>
+    <message>
+        <source>Mọi tệp .cdesk trong thư mục và các thư mục con đều được đọc.</source>
+        <translation>Every .cdesk file in the folder and its subfolders is read.</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Tệp đang xem</source>
+        <translation>Files in view</translation>
+    </message>
+    <message>
+        <source>Lịch sử đã nhận</source>
+        <translation>Received history</translation>
+    </message>
+    <message>
+        <source>Kéo thả tệp .cdesk hoặc cả thư mục USB vào đây</source>
+        <translation>Drop .cdesk files or a whole USB folder here</translation>
+    </message>
+    <message>
+        <source>Có tệp ký bằng khóa khác — có thể giả mạo. Các tệp này bị từ chối; chọn dòng có dấu cảnh báo để xem chi tiết. Chỉ chấp nhận khóa mới sau khi đã gọi điện xác minh với xã.</source>
+        <translation>Some files are signed with another key — possibly forged. They were rejected; select a row with the warning sign for details. Accept a new key only after checking with the commune by phone.</translation>
+    </message>
+    <message>
+        <source>Chấp nhận khóa mới…</source>
+        <translation>Accept new key…</translation>
+    </message>
+    <message>
+        <source>Sau khi đã gọi điện cho xã và đối chiếu mã khóa: tin khóa mới của xã và kiểm tra lại các tệp.</source>
+        <translation>After phoning the commune and comparing key codes: trust the commune&apos;s new key and check the files again.</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập {n} tệp hợp lệ</source>
+        <translation>&amp;Import {n} valid files</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra các tệp…</source>
+        <translation>Checking the files…</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp nào.</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>Mỗi xã gửi một tệp .cdesk cho mỗi kỳ báo cáo. Tệp được ký số: nếu bị sửa trên đường gửi, phần mềm sẽ phát hiện và từ chối.</source>
+        <translation>Each commune sends one .cdesk file per reporting period. Files are digitally signed: a file changed on the way is detected and refused.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp .cdesk nào trong những gì đã chọn.</source>
+        <translation>No .cdesk file found in what was chosen.</translation>
+    </message>
+    <message>
+        <source>Đã nhập {done} trong {total} tệp: {new} mới, {newer} thay thế; bỏ qua {dup} trùng, {older} cũ hơn; {rejected} bị từ chối.</source>
+        <translation>Imported {done} of {total} file(s): {new} new, {newer} replacing; skipped {dup} duplicate, {older} older; {rejected} rejected.</translation>
+    </message>
+    <message>
+        <source>Bảng dưới đây cho biết đã làm gì với từng tệp.</source>
+        <translation>The table below shows what was done with each file.</translation>
+    </message>
+    <message>
+        <source>{total} tệp: {new} mới, {newer} thay thế, {dup} trùng, {older} cũ hơn, {rejected} bị từ chối</source>
+        <translation>{total} file(s): {new} new, {newer} replacing, {dup} duplicate, {older} older, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>Xem trước: chưa lưu gì. Bấm «Nhập» để lưu các tệp hợp lệ (màu xanh).</source>
+        <translation>Preview: nothing stored yet. Press «Import» to store the valid files (in green).</translation>
+    </message>
+    <message>
+        <source>Đã dừng: mới kiểm tra {done}/{total} tệp.</source>
+        <translation>Stopped: only {done}/{total} files checked.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp báo cáo của xã</source>
+        <translation>Choose commune report files</translation>
+    </message>
+    <message>
+        <source>Tệp báo cáo Commune Desk (*.cdesk);;Mọi tệp (*)</source>
+        <translation>Commune Desk report files (*.cdesk);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục chứa tệp báo cáo (USB)</source>
+        <translation>Choose the folder holding the report files (USB)</translation>
+    </message>
+    <message>
+        <source>Đang nhập các tệp báo cáo…</source>
+        <translation>Importing the report files…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra tệp {n}/{total}: {name}</source>
+        <translation>Checking file {n}/{total}: {name}</translation>
+    </message>
+    <message>
+        <source>Đang nhập tệp {n}/{total}: {name}</source>
+        <translation>Importing file {n}/{total}: {name}</translation>
+    </message>
+    <message>
+        <source>Chọn một dòng để xem đầy đủ lý do.</source>
+        <translation>Select a row to read the full reason.</translation>
+    </message>
+    <message>
+        <source>Tệp: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Xã: {commune}</source>
+        <translation>Commune: {commune}</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo: {period}, lần gửi {revision}</source>
+        <translation>Period: {period}, revision {revision}</translation>
+    </message>
+    <message>
+        <source>Mã khóa đã ký tệp: {fp}</source>
+        <translation>Key that signed the file: {fp}</translation>
+    </message>
+    <message>
+        <source>Đã chấp nhận khóa mới của {commune}; đang kiểm tra lại các tệp.</source>
+        <translation>Accepted the new key of {commune}; checking the files again.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Màn hình này không có thao tác đó.</source>
@@ -1067,6 +1846,26 @@ in person or by post</translation>
         <translation>Overview</translation>
     </message>
     <message>
+        <source>Nhận báo cáo</source>
+        <translation>Receive reports</translation>
+    </message>
+    <message>
+        <source>Tình hình nộp</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>Báo cáo tổng hợp</source>
+        <translation>Consolidated report</translation>
+    </message>
+    <message>
+        <source>Kiến nghị của xã</source>
+        <translation>Commune proposals</translation>
+    </message>
+    <message>
+        <source>Danh sách xã</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
         <source>Nhân sự</source>
         <translation>Staff</translation>
     </message>
@@ -1093,6 +1892,14 @@ in person or by post</translation>
     <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>(chưa khai báo tỉnh)</source>
+        <translation>(province not declared)</translation>
+    </message>
+    <message>
+        <source>{province} – tổng hợp báo cáo các xã</source>
+        <translation>{province} – communes&apos; reports</translation>
     </message>
     <message>
         <source>(chưa khai báo xã)</source>
@@ -1587,6 +2394,53 @@ use</translation>
     </message>
 </context>
 <context>
+    <name>ProposalDetail</name>
+    <message>
+        <source>Chọn một kiến nghị trong danh sách để xem nội dung và trả lời.</source>
+        <translation>Choose a proposal in the list to read it and answer.</translation>
+    </message>
+    <message>
+        <source>Xã: {name} (mã {code})</source>
+        <translation>Commune: {name} (code {code})</translation>
+    </message>
+    <message>
+        <source>Ngày nêu: {day}; nhóm: {category}</source>
+        <translation>Raised: {day}; group: {category}</translation>
+    </message>
+    <message>
+        <source>Gửi cơ quan: {bodies}</source>
+        <translation>Addressed to: {bodies}</translation>
+    </message>
+    <message>
+        <source>(chưa ghi)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>Trạng thái xã báo: {status}</source>
+        <translation>Status reported by the commune: {status}</translation>
+    </message>
+    <message>
+        <source>Đã chờ {days} ngày</source>
+        <translation>Waiting for {days} days</translation>
+    </message>
+    <message>
+        <source>chưa gửi xã</source>
+        <translation>not yet sent to the commune</translation>
+    </message>
+    <message>
+        <source>đã gửi xã lúc {when}</source>
+        <translation>sent to the commune on {when}</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã trả lời: {status}, ngày {day} ({sent})</source>
+        <translation>Province answer: {status}, {day} ({sent})</translation>
+    </message>
+    <message>
+        <source>(Xã không ghi nội dung chi tiết.)</source>
+        <translation>(The commune gave no details.)</translation>
+    </message>
+</context>
+<context>
     <name>ProposalForm</name>
     <message>
         <source>Nhóm kiến nghị</source>
@@ -1653,6 +2507,14 @@ use</translation>
         <translation>All agencies</translation>
     </message>
     <message>
+        <source>Nhận phản hồi của tỉnh…</source>
+        <translation>Province response…</translation>
+    </message>
+    <message>
+        <source>Mở tệp phản hồi (.cdesk) tỉnh gửi về, xem trước rồi cập nhật trạng thái các kiến nghị.</source>
+        <translation>Open the response file (.cdesk) sent by the province, preview it, then update the proposals&apos; status.</translation>
+    </message>
+    <message>
         <source>Chỉ kiến nghị đang chờ tỉnh trả lời</source>
         <translation>Only proposals awaiting the province</translation>
     </message>
@@ -1710,6 +2572,10 @@ waiting</translation>
         <source>Nhập nội dung trả lời, chọn trạng thái mới rồi nhấn Ctrl+Enter để lưu.</source>
         <translation>Enter the reply, choose the new status, then press Ctrl+Enter to save.</translation>
     </message>
+    <message>
+        <source>Đã cập nhật {n} kiến nghị theo phản hồi của tỉnh.</source>
+        <translation>Updated {n} proposals from the province&apos;s response.</translation>
+    </message>
 </context>
 <context>
     <name>ProposalSection</name>
@@ -1760,6 +2626,846 @@ waiting</translation>
     <message>
         <source>Không có kiến nghị nào đang chờ.</source>
         <translation>No proposals awaiting a reply.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceDashboardPage</name>
+    <message>
+        <source>Đang tính số liệu tổng quan…</source>
+        <translation>Computing the overview figures…</translation>
+    </message>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Báo cáo của các xã và hồ sơ thủ tục hành chính trong kỳ</source>
+        <translation>Commune reports and administrative dossiers of the period</translation>
+    </message>
+    <message>
+        <source>Trang thiết bị và kiến nghị</source>
+        <translation>Equipment and proposals</translation>
+    </message>
+    <message>
+        <source>Xã đã gửi báo cáo</source>
+        <translation>Communes reported</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận</source>
+        <translation>Dossiers received</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn toàn tỉnh</source>
+        <translation>Province on-time rate</translation>
+    </message>
+    <message>
+        <source>Thiết bị còn thiếu</source>
+        <translation>Missing equipment</translation>
+    </message>
+    <message>
+        <source>Kiến nghị đang chờ giải quyết</source>
+        <translation>Proposals waiting</translation>
+    </message>
+    <message>
+        <source>Trả lời chưa gửi xã</source>
+        <translation>Answers not yet sent</translation>
+    </message>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Chưa nhận báo cáo nào: vào «Nhận báo cáo» để nhập tệp của các xã.</source>
+        <translation>No report received yet: import the communes&apos; files under “Receive reports”.</translation>
+    </message>
+    <message>
+        <source>Kỳ mới nhất</source>
+        <translation>Latest period</translation>
+    </message>
+    <message>
+        <source>Quay về kỳ báo cáo mới nhất mà các xã đã gửi</source>
+        <translation>Back to the latest period the communes reported for</translation>
+    </message>
+    <message>
+        <source>{label} {range} — hạn nộp báo cáo: hết ngày {deadline}</source>
+        <translation>{label} {range} — reports due by the end of {deadline}</translation>
+    </message>
+    <message>
+        <source>Chưa có xã nào gửi báo cáo kỳ này: các biểu đồ còn trống.</source>
+        <translation>No commune has reported for this period yet: the charts are empty.</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ giải quyết xong trong kỳ (không có trong biểu đồ): {names}</source>
+        <translation>Nothing resolved in the period (not in the chart): {names}</translation>
+    </message>
+    <message>
+        <source>và {n} xã khác</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
+        <source>Danh sách xã còn trống: vào «Danh sách xã» để thêm</source>
+        <translation>The commune list is empty: add them under “Communes”</translation>
+    </message>
+    <message>
+        <source>Chưa gửi: {names}</source>
+        <translation>Missing: {names}</translation>
+    </message>
+    <message>
+        <source>Tất cả các xã đã gửi báo cáo kỳ này</source>
+        <translation>Every commune has reported for this period</translation>
+    </message>
+    <message>
+        <source>Mới nhận {new} (trực tuyến {online}) · kỳ trước chuyển sang {carried}</source>
+        <translation>New {new} (online {online}) · carried over {carried}</translation>
+    </message>
+    <message>
+        <source>Trước hạn {early} · đúng hạn {on_time} · quá hạn {late}</source>
+        <translation>Early {early} · on time {on_time} · late {late}</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ giải quyết xong trong kỳ</source>
+        <translation>No dossier resolved in the period yet</translation>
+    </message>
+    <message>
+        <source>Thấp nhất: {name} {rate}</source>
+        <translation>Lowest: {name} {rate}</translation>
+    </message>
+    <message>
+        <source>Thiếu nhiều nhất: {kinds}</source>
+        <translation>Most missing: {kinds}</translation>
+    </message>
+    <message>
+        <source>Các xã đã gửi báo cáo đủ thiết bị theo định mức</source>
+        <translation>The reporting communes have all the equipment required</translation>
+    </message>
+    <message>
+        <source>Chưa có số liệu trang thiết bị trong kỳ</source>
+        <translation>No equipment figures for the period</translation>
+    </message>
+    <message>
+        <source>Không có kiến nghị nào đang chờ</source>
+        <translation>No proposals awaiting a reply</translation>
+    </message>
+    <message>
+        <source>Chờ lâu nhất {days} ngày; trả lời tại «Kiến nghị của xã»</source>
+        <translation>Longest wait {days} days; answer under “Commune proposals”</translation>
+    </message>
+    <message>
+        <source>Của {n} xã: xuất tệp phản hồi tại «Kiến nghị của xã»</source>
+        <translation>For {n} communes: export response files under “Commune proposals”</translation>
+    </message>
+    <message>
+        <source>Mọi trả lời đã được gửi về xã</source>
+        <translation>Every answer has been sent to the communes</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceDemoPage</name>
+    <message>
+        <source>Nạp dữ liệu mẫu của tỉnh</source>
+        <translation>Load the province demo</translation>
+    </message>
+    <message>
+        <source>Mất khoảng nửa phút. Dữ liệu mẫu chỉ nạp được vào tệp dữ liệu còn trống.</source>
+        <translation>Takes about half a minute. Demo data only goes into an empty database.</translation>
+    </message>
+    <message>
+        <source>Sẽ nạp tỉnh Nghệ An và 3 xã mẫu ({names}): mỗi xã lập tệp báo cáo các tháng 7 đến 10/2025, tỉnh nhận các tệp đó như khi nhận từ USB. Bấm «{button}» để bắt đầu.</source>
+        <translation>Loads Nghệ An and 3 demo communes ({names}): each makes its report files for July to October 2025 and the province receives them as from a USB stick. Press «{button}» to start.</translation>
+    </message>
+    <message>
+        <source>Nạp dữ liệu mẫu</source>
+        <translation>Load sample data</translation>
+    </message>
+    <message>
+        <source>Đang nạp dữ liệu mẫu của tỉnh…</source>
+        <translation>Loading the province demo…</translation>
+    </message>
+    <message>
+        <source>Đã nạp {communes} xã mẫu và nhận {files} tệp báo cáo.</source>
+        <translation>Loaded {communes} demo communes and received {files} report files.</translation>
+    </message>
+    <message>
+        <source>Chưa nạp được dữ liệu mẫu.</source>
+        <translation>Could not load the sample data.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceFileDialog</name>
+    <message>
+        <source>Xuất file gửi tỉnh</source>
+        <extracomment>The folder of the last province file (often the USB stick) and the province&apos;s email address.</extracomment>
+        <translation>Export the province file</translation>
+    </message>
+    <message>
+        <source>Tệp .cdesk chứa số liệu của kỳ báo cáo kèm báo cáo Excel và PDF, có chữ ký số của xã. Tỉnh nhập tệp này vào phần mềm của tỉnh; không ai sửa được nội dung mà tỉnh không phát hiện.</source>
+        <translation>The .cdesk file holds the period&apos;s figures with the Excel and PDF reports, digitally signed by the commune. The province imports it into its own software; any change to its content would be detected.</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <source>Kỳ tùy chọn không gửi tỉnh được: hãy chọn tháng, quý, 6 tháng, 9 tháng hoặc năm trên màn hình Báo cáo.</source>
+        <translation>A custom period cannot be sent to the province: choose a month, quarter, half-year, nine months or year on the Reports screen.</translation>
+    </message>
+    <message>
+        <source>Tệp gửi tỉnh lập theo ngày chốt số liệu chính thức: trên màn hình Báo cáo hãy đánh dấu «Theo ngày chốt số liệu» rồi xuất lại.</source>
+        <translation>The province file follows the official data cut-off: on the Reports screen tick «By the data cut-off day» and export again.</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu vào thư mục:</source>
+        <translation>Save &amp;to folder:</translation>
+    </message>
+    <message>
+        <source>Cắm USB rồi chọn ổ USB, hoặc chọn một thư mục trên máy nếu gửi qua thư điện tử.</source>
+        <translation>Plug in the USB stick and choose it, or choose a folder on this PC when sending by email.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Tên tệp:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Gửi qua:</source>
+        <translation>Send by:</translation>
+    </message>
+    <message>
+        <source>USB (mang tệp lên tỉnh)</source>
+        <translation>USB stick (carried to the province)</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>&amp;Nơi nhận:</source>
+        <translation>&amp;Recipient:</translation>
+    </message>
+    <message>
+        <source>Không bắt buộc, ví dụ: Sở Nội vụ tỉnh</source>
+        <translation>Optional, e.g. Provincial Department of Home Affairs</translation>
+    </message>
+    <message>
+        <source>Địa chỉ &amp;thư của tỉnh:</source>
+        <translation>Province&apos;s e&amp;mail:</translation>
+    </message>
+    <message>
+        <source>Không bắt buộc, ví dụ: vanthu@nghean.gov.vn</source>
+        <translation>Optional, e.g. vanthu@nghean.gov.vn</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Khóa ký số của xã</source>
+        <translation>The commune&apos;s signing key</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>Khi tỉnh gọi điện xác minh, hãy đọc dãy ký tự này. Trước lần gửi đầu tiên có thể gửi tỉnh tệp đăng ký khóa để tỉnh tin cậy khóa của xã.</source>
+        <translation>When the province calls to check, read out these characters. Before the first report you may send the province the key registration file so that it trusts the commune&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Xuất tệp đăng ký khóa…</source>
+        <translation>Export key registration…</translation>
+    </message>
+    <message>
+        <source>Xuất tệp</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chưa khai báo thông tin xã: hãy khai báo trong Cài đặt trước.</source>
+        <translation>The commune profile is missing: fill it in under Settings first.</translation>
+    </message>
+    <message>
+        <source>Kỳ này đã gửi lần {last}; tệp mới là lần {next} và sẽ thay thế lần {last}.</source>
+        <translation>This period was sent as revision {last}; the new file is revision {next} and replaces revision {last}.</translation>
+    </message>
+    <message>
+        <source>Đây là lần gửi đầu tiên của kỳ này.</source>
+        <translation>This is the first file sent for this period.</translation>
+    </message>
+    <message>
+        <source>Xuất tệp và soạn thư</source>
+        <translation>Export and write email</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục lưu tệp gửi tỉnh</source>
+        <translation>Choose the folder for the province file</translation>
+    </message>
+    <message>
+        <source>Hãy chọn thư mục lưu tệp (ví dụ ổ USB).</source>
+        <translation>Choose the folder to save the file in (e.g. the USB stick).</translation>
+    </message>
+    <message>
+        <source>Không thấy thư mục này: USB đã cắm chưa? Hãy chọn lại thư mục.</source>
+        <translation>This folder cannot be found: is the USB stick plugged in? Choose the folder again.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ thư không hợp lệ (ví dụ: vanthu@nghean.gov.vn).</source>
+        <translation>Invalid email address (e.g. vanthu@nghean.gov.vn).</translation>
+    </message>
+    <message>
+        <source>Đang lập tệp gửi tỉnh…</source>
+        <translation>Making the province file…</translation>
+    </message>
+    <message>
+        <source>Chưa xuất được tệp gửi tỉnh</source>
+        <translation>The province file was not exported</translation>
+    </message>
+    <message>
+        <source>Đã xuất tệp {name}.</source>
+        <translation>Exported {name}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp gửi tỉnh lần {n}: {name}</source>
+        <translation>Saved the province file, revision {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Thư mục: {folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Tệp này thay thế lần gửi {m}: tỉnh sẽ dùng lần {n}.</source>
+        <translation>This file replaces revision {m}: the province will use revision {n}.</translation>
+    </message>
+    <message>
+        <source>Đã ghi vào sổ «Báo cáo đã gửi».</source>
+        <translation>Entered in the «Reports sent» register.</translation>
+    </message>
+    <message>
+        <source>Đã mở chương trình thư điện tử với thư soạn sẵn và thư mục chứa tệp. Thư CHƯA được gửi: hãy đính kèm tệp {name} (kéo tệp từ thư mục vừa mở vào thư) rồi bấm Gửi.</source>
+        <translation>The email program opened with a prepared message, and the folder holding the file. The email has NOT been sent: attach {name} (drag it from the folder just opened into the message), then press Send.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có chương trình thư điện tử: hãy mở hộp thư (ví dụ trên trình duyệt), đính kèm tệp {name} từ thư mục vừa mở rồi gửi cho tỉnh.</source>
+        <translation>This PC has no email program: open your mailbox (e.g. in the browser), attach {name} from the folder just opened and send it to the province.</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp đăng ký khóa {name} vào {folder}. Gửi tệp này cho tỉnh, rồi đọc dấu vân tay {fingerprint} cho tỉnh qua điện thoại để đối chiếu.</source>
+        <translation>Saved the key registration file {name} in {folder}. Send it to the province, then read the fingerprint {fingerprint} to the province on the phone so they can compare.</translation>
+    </message>
+    <message>
+        <source>Báo cáo {period} của {commune} (tệp gửi tỉnh lần {n})</source>
+        <translation>{commune} report for {period} (province file, revision {n})</translation>
+    </message>
+    <message>
+        <source>Quý cơ quan</source>
+        <translation>Sir or Madam</translation>
+    </message>
+    <message>
+        <source>Kính gửi: {recipient}</source>
+        <translation>To: {recipient}</translation>
+    </message>
+    <message>
+        <source>{commune} gửi tệp báo cáo {period}, lần gửi {n}: {name} (tệp đính kèm).</source>
+        <translation>{commune} sends its report file for {period}, revision {n}: {name} (attached).</translation>
+    </message>
+    <message>
+        <source>Tệp này thay thế lần gửi {m}.</source>
+        <translation>This file replaces revision {m}.</translation>
+    </message>
+    <message>
+        <source>Mã SHA-256 của tệp: {sha}</source>
+        <translation>SHA-256 of the file: {sha}</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa ký số của xã: {fingerprint}</source>
+        <translation>Fingerprint of the commune&apos;s signing key: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục lưu tệp đăng ký khóa</source>
+        <translation>Choose the folder for the key registration file</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được tệp đăng ký khóa</source>
+        <translation>The key registration file was not saved</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp đăng ký khóa {name}.</source>
+        <translation>Saved the key registration file {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceForm</name>
+    <message>
+        <source>&amp;Tỉnh, thành phố *</source>
+        <translation>&amp;Province *</translation>
+    </message>
+    <message>
+        <source>Tỉnh, thành phố</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Cơ quan &amp;lập báo cáo</source>
+        <translation>&amp;Issuing agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan &amp;chủ quản</source>
+        <translation>&amp;Parent agency</translation>
+    </message>
+    <message>
+        <source>Chức vụ người &amp;ký</source>
+        <translation>Signer&apos;s &amp;title</translation>
+    </message>
+    <message>
+        <source>&amp;Họ tên người ký</source>
+        <translation>Signer&apos;s &amp;name</translation>
+    </message>
+    <message>
+        <source>Gõ tên tỉnh, không cần dấu (ví dụ: nghe an)…</source>
+        <translation>Type the province name, accents optional (e.g. nghe an)…</translation>
+    </message>
+    <message>
+        <source>Để trống: UBND + tên tỉnh (ví dụ UBND TỈNH NGHỆ AN)</source>
+        <translation>Empty: UBND + province name (e.g. UBND TỈNH NGHỆ AN)</translation>
+    </message>
+    <message>
+        <source>Họ và tên, ví dụ Nguyễn Văn Bình</source>
+        <translation>Full name, e.g. Nguyễn Văn Bình</translation>
+    </message>
+    <message>
+        <source>In ở góc trên bên trái của báo cáo tổng hợp, dưới cơ quan chủ quản.</source>
+        <translation>Printed top left on consolidated reports, below the parent agency.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tỉnh, thành phố: gõ vài chữ của tên (không cần dấu) rồi chọn.</source>
+        <translation>No province chosen: type a few letters of its name (accents optional), then pick it.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tỉnh, thành phố «{text}» trong danh mục.</source>
+        <translation>No province «{text}» in the official list.</translation>
+    </message>
+    <message>
+        <source>«{text}» khớp {n} tỉnh, thành phố: hãy chọn đúng một trong danh sách.</source>
+        <translation>«{text}» matches {n} provinces: pick one from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceProfilePage</name>
+    <message>
+        <source>Khai báo tỉnh</source>
+        <translation>Declare the province</translation>
+    </message>
+    <message>
+        <source>Tên tỉnh lấy theo danh mục đơn vị hành chính năm 2025. Các thông tin khác sửa được ở Cài đặt.</source>
+        <translation>The province comes from the 2025 list of administrative units. Everything else can be changed in Settings.</translation>
+    </message>
+    <message>
+        <source>Thêm tất cả xã, phường của tỉnh theo &amp;danh mục chính thức</source>
+        <translation>Add every commune and ward of the province from the official &amp;list</translation>
+    </message>
+    <message>
+        <source>{n} xã, phường sẽ được thêm vào Danh sách xã; bỏ chọn để tự thêm hoặc nhập từ tệp sau.</source>
+        <translation>{n} communes and wards will be added to the registry; untick to add them yourself or import a file later.</translation>
+    </message>
+    <message>
+        <source>Danh sách xã dùng để biết xã nào đã nộp, xã nào chưa nộp báo cáo.</source>
+        <translation>The commune registry tells which communes have reported and which have not.</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceProposalsPage</name>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Ngày nêu</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>Số ngày
+chờ</source>
+        <translation>Days
+waiting</translation>
+    </message>
+    <message>
+        <source>Tỉnh trả lời</source>
+        <translation>Province answer</translation>
+    </message>
+    <message>
+        <source>Gửi xã</source>
+        <translation>To commune</translation>
+    </message>
+    <message>
+        <source>Trạng thái
+xã báo</source>
+        <translation>Commune
+status</translation>
+    </message>
+    <message>
+        <source>Cơ quan giải quyết</source>
+        <translation>Responsible body</translation>
+    </message>
+    <message>
+        <source>Chưa gửi xã</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Tất cả cơ quan</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Chưa ghi cơ quan</source>
+        <translation>No body named</translation>
+    </message>
+    <message>
+        <source>{body} ({n} đang chờ)</source>
+        <translation>{body} ({n} waiting)</translation>
+    </message>
+    <message>
+        <source>Tất cả các xã</source>
+        <translation>All communes</translation>
+    </message>
+    <message>
+        <source>{n} kiến nghị</source>
+        <translation>{n} proposals</translation>
+    </message>
+    <message>
+        <source>Hãy chọn trong danh sách kiến nghị cần trả lời.</source>
+        <translation>Choose the proposal to answer in the list.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Not saved: please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Đã lưu trả lời cho {commune}; nhớ xuất tệp phản hồi để gửi xã.</source>
+        <translation>Answer saved for {commune}; remember to export the response file for the commune.</translation>
+    </message>
+    <message>
+        <source>Mọi xã có trả lời chưa gửi ({n} xã)…</source>
+        <translation>Every commune with answers to send ({n})…</translation>
+    </message>
+    <message>
+        <source>Mọi xã có trả lời chưa gửi (không có)</source>
+        <translation>Every commune with answers to send (none)</translation>
+    </message>
+    <message>
+        <source>Chỉ xã của kiến nghị đang chọn…</source>
+        <translation>Only the selected proposal&apos;s commune…</translation>
+    </message>
+    <message>
+        <source>Chỉ {commune}…</source>
+        <translation>Only {commune}…</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục (thẻ nhớ USB) để lưu tệp phản hồi</source>
+        <translation>Choose the folder (USB stick) for the response files</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một kiến nghị của xã cần gửi trả lời.</source>
+        <translation>Choose a proposal of the commune to send answers to.</translation>
+    </message>
+    <message>
+        <source>Đang ghi tệp phản hồi cho các xã…</source>
+        <translation>Writing the response files…</translation>
+    </message>
+    <message>
+        <source>Đã ghi {n} tệp phản hồi vào {folder}.</source>
+        <translation>Wrote {n} response files to {folder}.</translation>
+    </message>
+    <message>
+        <source>Kiến nghị của xã</source>
+        <translation>Commune proposals</translation>
+    </message>
+    <message>
+        <source>Xuất tệp phản hồi cho xã…</source>
+        <translation>Export response files…</translation>
+    </message>
+    <message>
+        <source>Ghi các trả lời chưa gửi thành tệp phản hồi (mỗi xã một tệp) để mang về xã</source>
+        <translation>Write the answers not yet sent into response files (one per commune) to take to the communes</translation>
+    </message>
+    <message>
+        <source>Tìm (không cần dấu)… Ctrl+F</source>
+        <translation>Search (accents optional)… Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Chỉ kiến nghị đang chờ</source>
+        <translation>Waiting proposals only</translation>
+    </message>
+    <message>
+        <source>Lọc theo cơ quan giải quyết</source>
+        <translation>Filter by responsible body</translation>
+    </message>
+    <message>
+        <source>Lọc theo xã</source>
+        <translation>Filter by commune</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceRulesForm</name>
+    <message>
+        <source>Quy tắc nộp báo cáo (lưu trong cơ sở dữ liệu)</source>
+        <translation>Reporting rules (stored in the database)</translation>
+    </message>
+    <message>
+        <source>&amp;Hạn nộp báo cáo</source>
+        <translation>Report &amp;deadline</translation>
+    </message>
+    <message>
+        <source>Ngày &amp;chốt số liệu hằng tháng</source>
+        <translation>Monthly &amp;cut-off day</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ báo cáo</source>
+        <translation>Reporting &amp;periods</translation>
+    </message>
+    <message>
+        <source> ngày làm việc</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>Số ngày làm việc sau ngày cuối kỳ mà xã còn được nộp.</source>
+        <translation>Working days after the end of the period within which a commune may report.</translation>
+    </message>
+    <message>
+        <source>ngày </source>
+        <translation>day </translation>
+    </message>
+    <message>
+        <source>Theo ngày chốt số liệu (chính thức)</source>
+        <translation>By data cut-off day (official)</translation>
+    </message>
+    <message>
+        <source>Theo tháng dương lịch (từ ngày 1)</source>
+        <translation>By calendar month (from day 1)</translation>
+    </message>
+    <message>
+        <source>Báo cáo của xã là đúng hạn khi tệp được lập chậm nhất vào ngày hạn. Ngày chốt và kỳ báo cáo phải giống cài đặt ở các xã để kỳ báo cáo của xã và của tỉnh khớp nhau.</source>
+        <translation>A commune&apos;s report is on time when its file is made by the deadline. The cut-off day and periods must match the communes&apos; settings so that their periods and the province&apos;s agree.</translation>
+    </message>
+    <message>
+        <source>Lưu quy tắc (Enter)</source>
+        <translation>Save rules (Enter)</translation>
+    </message>
+    <message>
+        <source>Hoàn lại (Esc)</source>
+        <translation>Revert (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceSettingsPage</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Thông tin tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Quy tắc nộp báo cáo</source>
+        <translation>Reporting rules</translation>
+    </message>
+    <message>
+        <source>Khóa ký số</source>
+        <translation>Signing keys</translation>
+    </message>
+    <message>
+        <source>Giao diện</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Cơ quan tổng hợp và người ký báo cáo</source>
+        <translation>Consolidating agency and signer</translation>
+    </message>
+    <message>
+        <source>Lưu (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>Hoàn lại (Esc)</source>
+        <translation>Revert (Esc)</translation>
+    </message>
+    <message>
+        <source>Khóa ký số của máy này</source>
+        <translation>This installation&apos;s signing key</translation>
+    </message>
+    <message>
+        <source>Sao chép dấu vân tay</source>
+        <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <source>Tệp trả lời gửi về xã được ký bằng khóa này. Lần đầu nhập tệp của tỉnh, phần mềm ở xã hiện dấu vân tay của khóa: hãy đọc dãy chữ số trên qua điện thoại để cán bộ xã đối chiếu.</source>
+        <translation>Response files sent to communes are signed with this key. The first time a commune imports a province file, its software shows the key&apos;s fingerprint: read the characters above over the phone so the commune can compare.</translation>
+    </message>
+    <message>
+        <source>Khóa của các xã đã tin cậy</source>
+        <translation>Trusted commune keys</translation>
+    </message>
+    <message>
+        <source>Khóa của mỗi xã được tin cậy từ tệp báo cáo đầu tiên (hoặc tệp đăng ký) của xã. Tệp ký bằng khóa khác bị từ chối cho đến khi anh/chị đối chiếu và chấp nhận khóa mới.</source>
+        <translation>Each commune&apos;s key is trusted from its first report file (or its registration file). Files signed with another key are refused until you check and accept the new key.</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy khóa đang chọn…</source>
+        <translation>Stop trusting the selected key…</translation>
+    </message>
+    <message>
+        <source>Giao diện (chỉ trên máy này)</source>
+        <translation>Interface (this computer only)</translation>
+    </message>
+    <message>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Đã chuyển sang tiếng Anh, nhưng máy này chưa có tệp bản dịch giao diện ({path}).</source>
+        <translation>Switched to English, but the interface translation file ({path}) is missing on this computer.</translation>
+    </message>
+    <message>
+        <source>Đổi ngôn ngữ có hiệu lực ngay, không cần khởi động lại.</source>
+        <translation>Language changes take effect at once, without restarting.</translation>
+    </message>
+    <message>
+        <source>&amp;Cỡ chữ</source>
+        <translation>&amp;Font size</translation>
+    </message>
+    <message>
+        <source>Toàn bộ dữ liệu của tỉnh (danh sách xã, tệp báo cáo đã nhận, trả lời kiến nghị) nằm trong tệp {path}. Để sao lưu: đóng phần mềm rồi chép tệp này sang USB hoặc ổ đĩa khác.</source>
+        <translation>All the province&apos;s data (communes, report files received, answers) is in {path}. To back up: close the program and copy this file to a USB stick or another drive.</translation>
+    </message>
+    <message>
+        <source>Với quy tắc đang lưu: báo cáo {period} {range} phải nộp chậm nhất ngày {due}.</source>
+        <translation>With the stored rules: the report for {period} {range} is due by {due}.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Not saved: please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thông tin của tỉnh.</source>
+        <translation>Province details saved.</translation>
+    </message>
+    <message>
+        <source>Đã lưu quy tắc nộp báo cáo.</source>
+        <translation>Reporting rules saved.</translation>
+    </message>
+    <message>
+        <source>Tệp báo cáo đầu tiên</source>
+        <translation>First report file</translation>
+    </message>
+    <message>
+        <source>Tệp đăng ký của xã</source>
+        <translation>Registration file</translation>
+    </message>
+    <message>
+        <source>Chấp nhận sau khi đối chiếu</source>
+        <translation>Accepted after checking</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Tin cậy từ</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Chưa chọn khóa của xã nào.</source>
+        <translation>No commune key selected.</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy khóa</source>
+        <translation>Stop trusting the key</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy khóa {fingerprint} của {commune}?</source>
+        <translation>Stop trusting key {fingerprint} of {commune}?</translation>
+    </message>
+    <message>
+        <source>Tệp báo cáo tiếp theo của xã sẽ được tin cậy theo khóa ký trong chính tệp đó (tin cậy lần đầu). Chỉ làm khi xã đã cài lại máy hoặc mất khóa, và hãy gọi điện đối chiếu dấu vân tay khi nhận tệp.</source>
+        <translation>The commune&apos;s next report file will be trusted by the key it is signed with (trust on first use). Only do this when the commune reinstalled its PC or lost its key, and phone to compare the fingerprint when the file arrives.</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>Giữ nguyên</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Đã bỏ tin cậy khóa của {commune}.</source>
+        <translation>No longer trusting the key of {commune}.</translation>
+    </message>
+    <message>
+        <source>Đã sao chép dấu vân tay khóa của tỉnh.</source>
+        <translation>The province key&apos;s fingerprint was copied.</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ: {size} pt.</source>
+        <translation>Font size: {size} pt.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceStartPage</name>
+    <message>
+        <source>Cơ sở dữ liệu của tỉnh</source>
+        <translation>Province database</translation>
+    </message>
+    <message>
+        <source>Ở chế độ tỉnh, phần mềm nhận tệp báo cáo các xã gửi lên, theo dõi xã nào đã nộp, in báo cáo tổng hợp và gửi trả lời kiến nghị về xã.</source>
+        <translation>In province mode the program receives the communes&apos; report files, tracks who has reported, prints consolidated reports and sends answers to proposals back to communes.</translation>
+    </message>
+    <message>
+        <source>&amp;Khai báo tỉnh của tôi</source>
+        <translation>&amp;Declare my province</translation>
+    </message>
+    <message>
+        <source>Chọn tỉnh, cơ quan lập báo cáo và người ký. Có thể thêm ngay mọi xã, phường của tỉnh theo danh mục đơn vị hành chính năm 2025; sửa được sau ở Danh sách xã và Cài đặt.</source>
+        <translation>Choose the province, the issuing agency and the signer. Every commune and ward of the province in the 2025 list can be added at once; change them later in Communes and Settings.</translation>
+    </message>
+    <message>
+        <source>Dùng &amp;dữ liệu mẫu của tỉnh để làm quen</source>
+        <translation>Try the province &amp;demo data</translation>
+    </message>
+    <message>
+        <source>Tỉnh Nghệ An với 3 xã mẫu (Lượng Minh, Con Cuông, Chiêu Lưu) đã gửi báo cáo các tháng 7 đến 10/2025. Số liệu là giả lập; khi dùng thật, hãy tạo một tệp dữ liệu mới.</source>
+        <translation>Nghệ An with 3 demo communes (Lượng Minh, Con Cuông, Chiêu Lưu) that reported for July to October 2025. The figures are simulated; for real use, create a new database.</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +3635,56 @@ waiting</translation>
     <message>
         <source>Đã khôi phục {name}.</source>
         <translation>Restored {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryImport</name>
+    <message>
+        <source>Đang kiểm tra tệp {name}…</source>
+        <translation>Checking file {name}…</translation>
+    </message>
+    <message>
+        <source>Đang nhập {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>Đã nhập danh sách xã: {created} thêm mới, {updated} cập nhật, {unchanged} giữ nguyên.</source>
+        <translation>Commune registry imported: {created} new, {updated} updated, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <source>Không nhập được tệp</source>
+        <translation>Could not import the file</translation>
+    </message>
+    <message>
+        <source>Chọn tệp danh sách xã để nhập</source>
+        <translation>Choose the commune list file to import</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel hoặc CSV (*.xlsx *.csv);;Excel (*.xlsx);;CSV UTF-8 (*.csv);;Mọi tệp (*)</source>
+        <translation>Excel or CSV spreadsheet (*.xlsx *.csv);;Excel (*.xlsx);;CSV UTF-8 (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Mẫu danh sách xã{province}.csv</source>
+        <translation>Commune list template{province}.csv</translation>
+    </message>
+    <message>
+        <source>Lưu tệp mẫu danh sách xã</source>
+        <translation>Save the commune list template</translation>
+    </message>
+    <message>
+        <source>CSV UTF-8 (*.csv)</source>
+        <translation>CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp mẫu: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPreviewDialog</name>
+    <message>
+        <source>Danh sách xã</source>
+        <translation>Commune registry</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +3892,14 @@ waiting</translation>
         <translation>Prints on A4; the texts are saved before printing.</translation>
     </message>
     <message>
+        <source>Xuất file gửi tỉnh…</source>
+        <translation>Province file…</translation>
+    </message>
+    <message>
+        <source>Tệp .cdesk có chữ ký số của xã (số liệu, báo cáo Excel và PDF) để gửi tỉnh qua USB hoặc thư điện tử; nội dung văn bản được lưu trước.</source>
+        <translation>The .cdesk file signed by the commune (figures, Excel and PDF reports) for the province, by USB stick or email; the report&apos;s texts are stored first.</translation>
+    </message>
+    <message>
         <source>Nội dung văn bản {period} có lỗi nên chưa lưu; vẫn được giữ lại, quay lại kỳ đó để sửa.</source>
         <translation>The texts of {period} have a problem and were not saved; they are kept: go back to that period to fix them.</translation>
     </message>
@@ -2302,8 +4066,8 @@ waiting</translation>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <source>Mỗi lần lưu báo cáo ra Excel hoặc PDF, phần mềm ghi một dòng vào sổ này: ngày lưu, hình thức gửi chọn cạnh nút lưu, tên tệp và mã SHA-256 của tệp (để đối chiếu với bản tỉnh nhận được).</source>
-        <translation>Each time a report is saved as Excel or PDF, a row is added here: the date, the channel chosen beside the save buttons, the file name and its SHA-256 (to match the copy the province received).</translation>
+        <source>Mỗi lần lưu báo cáo ra Excel, PDF hoặc xuất file gửi tỉnh, phần mềm ghi một dòng vào sổ này: ngày lưu, hình thức gửi, tên tệp (tệp gửi tỉnh ghi cả lần gửi: _v1, _v2…) và mã SHA-256 của tệp (để đối chiếu với bản tỉnh nhận được).</source>
+        <translation>Each time the report is saved as Excel or PDF, or the province file is exported, a row is added here: the date, how it was sent, the file name (province files carry their revision: _v1, _v2…) and the file&apos;s SHA-256 (to compare with the copy the province received).</translation>
     </message>
     <message>
         <source>Xóa dòng đã chọn</source>
@@ -2316,6 +4080,121 @@ waiting</translation>
     <message>
         <source>{n} báo cáo trong sổ</source>
         <translation>{n} reports in the register</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDialog</name>
+    <message>
+        <source>Nhận phản hồi của tỉnh</source>
+        <extracomment>The folder of the last response file opened (often the USB stick brought back from the province).</extracomment>
+        <translation>Province response</translation>
+    </message>
+    <message>
+        <source>Phản hồi của tỉnh về các kiến nghị của xã</source>
+        <translation>The province&apos;s answers to the commune&apos;s proposals</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Nơi gửi:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>{province}, tệp phản hồi số {n}</source>
+        <translation>{province}, response file no. {n}</translation>
+    </message>
+    <message>
+        <source>Lần đầu nhận tệp của tỉnh: khóa {fingerprint} sẽ được tin cậy từ nay. Nếu nghi ngờ, hãy gọi điện cho tỉnh để đối chiếu dãy ký tự này trước khi cập nhật.</source>
+        <translation>First file from the province: key {fingerprint} will be trusted from now on. If in doubt, call the province to compare these characters before updating.</translation>
+    </message>
+    <message>
+        <source>Chữ ký số hợp lệ, đúng khóa của tỉnh đã tin cậy ({fingerprint}).</source>
+        <translation>Valid signature with the province&apos;s trusted key ({fingerprint}).</translation>
+    </message>
+    <message>
+        <source>{n} trả lời</source>
+        <translation>{n} answers</translation>
+    </message>
+    <message>
+        <source>{n} kiến nghị đổi trạng thái</source>
+        <translation>{n} proposals change status</translation>
+    </message>
+    <message>
+        <source>{n} giữ trạng thái, cập nhật nội dung trả lời</source>
+        <translation>{n} keep their status, answer text updated</translation>
+    </message>
+    <message>
+        <source>{n} không tìm thấy (bỏ qua)</source>
+        <translation>{n} not found (skipped)</translation>
+    </message>
+    <message>
+        <source>Kiến nghị</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Trạng thái: hiện tại → theo tỉnh</source>
+        <translation>Status: now → per province</translation>
+    </message>
+    <message>
+        <source>Nội dung trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời</source>
+        <translation>Replied on</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Ghi trạng thái và nội dung trả lời của tỉnh vào các kiến nghị trong danh sách.</source>
+        <translation>Store the province&apos;s status and answer in the proposals of the register.</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>không tìm thấy kiến nghị này</source>
+        <translation>proposal not found</translation>
+    </message>
+    <message>
+        <source>{status} (không đổi)</source>
+        <translation>{status} (unchanged)</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy kiến nghị này trong danh sách của xã: bỏ qua.</source>
+        <translation>This proposal is not in the commune&apos;s register: skipped.</translation>
+    </message>
+    <message>
+        <source>Chưa cập nhật được theo phản hồi của tỉnh</source>
+        <translation>The province&apos;s response was not applied</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseImport</name>
+    <message>
+        <source>Chọn tệp phản hồi của tỉnh</source>
+        <translation>Choose the province&apos;s response file</translation>
+    </message>
+    <message>
+        <source>Tệp trao đổi Commune Desk (*.cdesk);;Mọi tệp (*)</source>
+        <translation>Commune Desk exchange file (*.cdesk);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: khóa ký số của tỉnh đã thay đổi</source>
+        <translation>Warning: the province&apos;s signing key has changed</translation>
+    </message>
+    <message>
+        <source>Tệp phản hồi không phải của xã này</source>
+        <translation>The response file is not for this commune</translation>
+    </message>
+    <message>
+        <source>Không nhận được tệp phản hồi</source>
+        <translation>The response file was not accepted</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +4278,25 @@ waiting</translation>
     <message>
         <source>Hoàn lại (Esc)</source>
         <translation>Revert (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SavedBar</name>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Ẩn thông báo này</source>
+        <translation>Hide this message</translation>
+    </message>
+    <message>
+        <source>Đã lưu {name} vào {folder}.</source>
+        <translation>Saved {name} in {folder}.</translation>
     </message>
 </context>
 <context>
@@ -2592,6 +4490,21 @@ waiting</translation>
     <message>
         <source>«{text}» khớp {n} xã, phường: hãy chọn đúng một xã trong danh sách.</source>
         <translation>«{text}» matches {n} communes or wards: pick exactly one from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortageChart</name>
+    <message>
+        <source>Trang thiết bị còn thiếu theo loại (các xã đã gửi báo cáo)</source>
+        <translation>Equipment missing by kind (communes that reported)</translation>
+    </message>
+    <message>
+        <source>Còn thiếu</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +4805,14 @@ waiting</translation>
     <message>
         <source>Dữ liệu mẫu là số liệu giả lập (nhân sự, hồ sơ, thiết bị, kiến nghị từ 01/07/2025 đến hôm qua) để thử phần mềm. Khi dùng thật, hãy tạo một tệp dữ liệu mới và khai báo xã của mình.</source>
         <translation>Sample data is simulated (staff, dossiers, equipment, proposals from 01/07/2025 to yesterday) for trying the application. For real use, create a new data file and set up your own commune.</translation>
+    </message>
+    <message>
+        <source>&amp;Cơ sở dữ liệu của tỉnh (tổng hợp báo cáo các xã)</source>
+        <translation>&amp;Province database (consolidating the communes&apos; reports)</translation>
+    </message>
+    <message>
+        <source>Dành cho Sở Nội vụ hoặc cơ quan của tỉnh: nhận tệp báo cáo các xã gửi lên, theo dõi tình hình nộp, in báo cáo tổng hợp và trả lời kiến nghị. Tệp dữ liệu này sẽ không dùng được cho một xã.</source>
+        <translation>For the Department of Home Affairs or another province body: receive the communes&apos; report files, track submissions, print consolidated reports and answer proposals. This database cannot then be used by a commune.</translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,7 @@ def list_province_proposals(
     rows = [_row(p, name) for p, name in session.execute(q)]
     if open_only:
         rows = [r for r in rows if r.is_open]
-    if department:
+    if department is not None:  # "" selects proposals that name no body
         wanted = fold(department)
         rows = [r for r in rows if any(fold(d) == wanted for d in r.departments())]
     words = fold(search).split()

@@ -87,6 +87,13 @@ def _reject(reason: Reason, vi: str, en: str) -> Classification:
     return Classification(Verdict.REJECTED, vi, en, reason)
 
 
+def other_owner_of_key(session: Session, key_fingerprint: str, owner: str) -> str | None:
+    """Who else the key is trusted for: one commune's key must never vouch for another commune."""
+    return session.scalar(
+        select(TrustedKey.owner).where(TrustedKey.fingerprint == key_fingerprint, TrustedKey.owner != owner).limit(1)
+    )
+
+
 def classify(session: Session, f: IncomingReport, *, now: datetime | None = None) -> Classification:
     """What importing ``f`` would do, without changing anything."""
     now = now or datetime.now()
@@ -109,6 +116,11 @@ def classify(session: Session, f: IncomingReport, *, now: datetime | None = None
             f"Ngày lập tệp {f.created_at:%d/%m/%Y} ở tương lai (đồng hồ máy của xã sai?).",
             f"The file is dated in the future ({f.created_at:%d/%m/%Y}); is the commune PC's clock wrong?",
         )
+    # A file already held was verified when it came in: an old USB stick put back after the
+    # commune's key changed shows "already imported", not a forgery warning.
+    same = session.scalar(select(ReceivedReport.id).where(ReceivedReport.file_sha256 == f.sha256))
+    if same is not None:
+        return Classification(Verdict.DUPLICATE, "Tệp này đã được nhập trước đây.", "This file was imported before.")
     trusted = trusted_key(session, f.commune_code)
     if trusted is not None and trusted.fingerprint != f.key_fingerprint:
         return _reject(
@@ -121,20 +133,13 @@ def classify(session: Session, f: IncomingReport, *, now: datetime | None = None
             "It may be forged, or the commune reinstalled its PC: call the commune before accepting the new key.",
         )
     if trusted is None:
-        other = session.scalar(
-            select(TrustedKey.owner).where(
-                TrustedKey.fingerprint == f.key_fingerprint, TrustedKey.owner != f.commune_code
-            )
-        )
+        other = other_owner_of_key(session, f.key_fingerprint, f.commune_code)
         if other is not None:
             return _reject(
                 Reason.KEY_OF_OTHER,
                 f"Tệp tự nhận là của xã mã {f.commune_code} nhưng được ký bằng khóa của xã mã {other}.",
                 f"The file claims commune {f.commune_code} but is signed with the key of commune {other}.",
             )
-    same = session.scalar(select(ReceivedReport.id).where(ReceivedReport.file_sha256 == f.sha256))
-    if same is not None:
-        return Classification(Verdict.DUPLICATE, "Tệp này đã được nhập trước đây.", "This file was imported before.")
     existing = dict(
         session.execute(
             select(ReceivedReport.revision, ReceivedReport.file_sha256).where(
@@ -162,7 +167,7 @@ def classify(session: Session, f: IncomingReport, *, now: datetime | None = None
     if f.revision > current:
         return Classification(
             Verdict.NEWER,
-            f"Lần gửi {f.revision} thay thế lần {current} đã nhận.{key_note_vi}",
+            f"Lần gửi {f.revision} thay thế lần {current}.{key_note_vi}",
             f"Revision {f.revision} replaces revision {current}.{key_note_en}",
             first_key=first_key,
             current_revision=current,

@@ -78,3 +78,24 @@ def test_invalid_staff_shows_message_next_to_field_and_stores_nothing(qtbot, mai
     texts = page.form.problem_texts()
     assert any("Ngày thôi công tác" in t or "thôi công tác" in t for t in texts), texts
     assert page.form.full_name.text() == "Vi Văn Tùng"  # what was typed is kept
+
+
+def test_delete_key_on_the_table_asks_then_deletes(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    """The Delete key works on every register's table (the button says "Xóa (Delete)")."""
+    page = main_window.show_page("staff")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=3000)
+    before = page.model.total()
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=3000)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    _answer_next_box(qtbot, "Không xóa")
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.total() == before  # asked, and "Không xóa" keeps it
+    main_window.activateWindow()  # offscreen does not hand activation back when a message box closes
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=3000)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    _answer_next_box(qtbot, "Xóa")
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: page.model.total() == before - 1, timeout=3000)

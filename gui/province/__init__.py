@@ -1,0 +1,1 @@
+"""Screens of a province database: reports received from communes, consolidated reports, answers."""
