@@ -6,6 +6,7 @@ Work functions are plain Python (from storage/ or reports/) taking ``progress(do
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -37,13 +38,23 @@ class _Runnable(QRunnable):
         try:
             if self.writes:
                 with WRITE_LOCK:
-                    result = self.fn(self.signals.progress.emit, self.cancel.is_set)
+                    result = self.fn(self._progress, self.cancel.is_set)
             else:
-                result = self.fn(self.signals.progress.emit, self.cancel.is_set)
+                result = self.fn(self._progress, self.cancel.is_set)
         except BaseException as exc:
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self.signals.progress, done, total)
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        # The window (and the task's signal object) may be gone when the work ends, e.g. the user
+        # closed the application while the dashboard was computing: the result has no one to go to.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
 
 class Task(QObject):

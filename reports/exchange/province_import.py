@@ -22,6 +22,7 @@ from reports.exchange.archive import KIND_REGISTRATION, KIND_REPORT, SUFFIX, Arc
 from storage.errors import UserError
 from storage.exchange_errors import ExchangeError, Reason
 from storage.mode import DatabaseMode, require_mode
+from storage.periods import parse_period
 from storage.province.received import Classification, IncomingReport, Verdict, classify, other_owner_of_key, store
 from storage.province.registry import get_commune
 from storage.signing import trust_key, trusted_key
@@ -106,6 +107,18 @@ def _check_report(archive: Archive) -> None:
         ) from exc
     if end < start or (end - start).days > 400:
         raise _mismatch("Khoảng thời gian của kỳ báo cáo không hợp lệ.", "The period's dates are invalid.")
+    if mp["kind"] != "custom":
+        # A named period's dates follow from its name and the commune's cut-off day: "2025-07" cannot
+        # carry other dates (the province files reports by that name).
+        try:
+            named = parse_period(mp["spec"], official=mp["official"], cutoff_day=p["rules"]["cutoff_day"])
+        except UserError as exc:
+            raise _mismatch(f"Kỳ báo cáo «{mp['spec']}» không hợp lệ.", f"Invalid period «{mp['spec']}».") from exc
+        if (named.start, named.end, str(named.kind)) != (start, end, mp["kind"]):
+            raise _mismatch(
+                f"Ngày đầu, ngày cuối kỳ trong tệp không khớp với kỳ {mp['spec']}.",
+                f"The file's period dates do not match period {mp['spec']}.",
+            )
     if m["revision"] > 1 and m["replaces_revision"] != m["revision"] - 1:
         raise _mismatch("Số lần gửi thay thế không hợp lệ.", "The replaced revision number is invalid.")
     for (vi, en), items in (
