@@ -143,6 +143,20 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         self.stack.setCurrentWidget(page)
         self.ctx.settings.set(self._last_key, key)
+        self._enable_page_actions(page)
+
+    def _enable_page_actions(self, page: QWidget) -> None:
+        """Grey out New/Save/Delete/… where the page has no such thing (dashboards, reports, the inbox)."""
+        for action, method in (
+            (self.a_new, "new_record"),
+            (self.a_save, "save_current"),
+            (self.a_delete, "delete_current"),
+            (self.a_undo, "undo_delete"),
+            (self.a_find, "focus_search"),
+            (self.a_import, "import_file"),
+            (self.a_template, "save_template"),
+        ):
+            action.setEnabled(callable(getattr(page, method, None)))
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

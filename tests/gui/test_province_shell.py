@@ -291,3 +291,7 @@ def test_province_main_window_pages_shortcuts_and_status(qtbot, province_ctx) ->
     assert type(window.current_page()).__name__ == "CommunesPage"
     assert province_ctx.settings.get(LAST_PROVINCE_PAGE) == "communes"
     assert province_ctx.settings.get(keys.LAST_PAGE) == "equipment"  # the commune's last page is kept
+    # Toolbar and menu actions follow the page: a register can add and delete, the settings cannot.
+    assert window.a_new.isEnabled() and window.a_delete.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert not window.a_new.isEnabled() and not window.a_delete.isEnabled() and not window.a_import.isEnabled()
