@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.calendar import CalendarDay, DayKind, WorkCalendar, default_days
@@ -109,8 +109,11 @@ def save_days(session: Session, days: Iterable[CalendarDay]) -> int:
 
 def remove_day(session: Session, day: date) -> None:
     """Make a date an ordinary day again (its weekday/weekend nature decides)."""
-    result = session.execute(delete(CalendarEntry).where(CalendarEntry.day == day))
-    if result.rowcount == 0:  # type: ignore[attr-defined]
+    entry = session.scalar(select(CalendarEntry).where(CalendarEntry.day == day))
+    if entry is not None:  # through the ORM: audited and permission-checked
+        session.delete(entry)
+        session.flush()
+    else:
         raise UserError(
             f"Ngày {day:%d/%m/%Y} không có trong lịch ngày nghỉ/làm bù.",
             f"{day:%d/%m/%Y} is not in the calendar of days off / extra working days.",

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+import storage.audit  # noqa: F401  (registers the audit, permission and period-lock hooks on every session)
 from storage.errors import DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.catalog import ProcedureRow, get_procedure
@@ -345,7 +345,8 @@ def _apply(d: Dossier, data: DossierData, due: date, user_id: int | None) -> Non
 def delete_dossier(session: Session, dossier_id: int) -> DossierData:
     """Delete a dossier and return its data, so the caller can offer to undo."""
     data = load_dossier(session, dossier_id)
-    session.execute(delete(Dossier).where(Dossier.id == dossier_id))
+    session.delete(session.get_one(Dossier, dossier_id))  # through the ORM: audited and lock-checked
+    session.flush()
     return data
 
 

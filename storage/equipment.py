@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from numbers import Integral, Real
 
-from sqlalchemy import ColumnElement, case, delete, select
+from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError, Problem, ValidationError
@@ -269,7 +269,8 @@ def load_equipment(session: Session, equipment_id: int) -> EquipmentData:
 def delete_equipment(session: Session, equipment_id: int) -> EquipmentData:
     """Delete a line and return its data, so the caller can offer to undo."""
     data = load_equipment(session, equipment_id)
-    session.execute(delete(Equipment).where(Equipment.id == equipment_id))
+    session.delete(session.get_one(Equipment, equipment_id))  # through the ORM: audited and lock-checked
+    session.flush()
     return data
 
 

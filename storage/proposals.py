@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError, Problem, ValidationError
@@ -249,7 +249,8 @@ def load_proposal(session: Session, proposal_id: int) -> ProposalData:
 def delete_proposal(session: Session, proposal_id: int) -> ProposalData:
     """Delete a proposal and return its data, so the caller can offer to undo."""
     data = load_proposal(session, proposal_id)
-    session.execute(delete(Proposal).where(Proposal.id == proposal_id))
+    session.delete(session.get_one(Proposal, proposal_id))  # through the ORM: audited and lock-checked
+    session.flush()
     return data
 
 

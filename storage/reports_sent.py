@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError, Problem, UserError, ValidationError
@@ -206,7 +206,8 @@ def load_report_sent(session: Session, report_id: int) -> ReportSentData:
 def delete_report_sent(session: Session, report_id: int) -> ReportSentData:
     """Delete an entry and return its data for undo; proposals linked to it lose the link."""
     data = load_report_sent(session, report_id)
-    session.execute(delete(ReportSent).where(ReportSent.id == report_id))
+    session.delete(session.get_one(ReportSent, report_id))  # through the ORM: audited and lock-checked
+    session.flush()
     return data
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError, Problem, UserError, ValidationError
@@ -347,7 +347,8 @@ def delete_staff(session: Session, staff_id: int) -> StaffData:
             f"Cannot delete \u201c{data.full_name}\u201d: handler of {n} dossier(s). "
             "If the person has left, record an end date instead.",
         )
-    session.execute(delete(Staff).where(Staff.id == staff_id))
+    session.delete(session.get_one(Staff, staff_id))  # through the ORM: audited and lock-checked
+    session.flush()
     return data
 
 

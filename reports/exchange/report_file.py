@@ -29,6 +29,7 @@ from storage.aggregates import period_summary
 from storage.aggregates.dossier_form import FormRow, procedure_form
 from storage.equipment import list_equipment
 from storage.errors import UserError
+from storage.locks import finalize_period, mark_sent
 from storage.mode import DatabaseMode, require_mode
 from storage.models import Field, ReportSent
 from storage.periods import Period, PeriodKind
@@ -310,6 +311,9 @@ def export_report_file(
 
     The revision is taken only when the file is written: a failed write leaves no gap in the numbering.
     """
+    # Sending is an officer's act: it finalizes the period (its records lock) before the file is made,
+    # so the file and the locked records agree. A clerk's session is refused here, in storage.
+    finalize_period(session, period, now=now)
     built = build_report_file(session, period, document=document, now=now)
     path = target_path(Path(out), built.name)
     build_atomically(path, lambda tmp: Path(tmp).write_bytes(built.data))
@@ -336,6 +340,7 @@ def export_report_file(
         user_id=user_id,
         today=max(today, period.start),
     )
+    mark_sent(session, period)
     return ExportedFile(path, built.revision, built.replaces_revision, sha, len(built.data))
 
 

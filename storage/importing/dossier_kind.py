@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -374,6 +374,25 @@ class DossierImporter(KindImporter):
         return []
 
     def _flush(self) -> None:
+        from storage import audit, locks
+
+        rows_all = [values for values, _ in (*self._inserts, *self._updates)]
+        days = {
+            v.date() if isinstance(v, datetime) else v
+            for values in rows_all
+            for v in (values.get("received_at"), values.get("finished_date"))
+            if v is not None
+        }
+        # The fast path writes with Core statements, which the session's hooks do not see: check and
+        # audit here what the ORM path checks and audits per record.
+        locks.ensure_open(self.session, days, " (có hồ sơ trong tệp thuộc kỳ này)")
+        audit.record(
+            self.session,
+            "import",
+            "dossier",
+            f"Nhập tệp hồ sơ: {len(self._inserts)} hồ sơ mới, {len(self._updates)} hồ sơ cập nhật",
+            new={"inserted": len(self._inserts), "updated": len(self._updates)},
+        )
         conn = self.session.connection()
         user = self.user_id
         if self._inserts:

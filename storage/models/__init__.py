@@ -17,9 +17,11 @@ from storage.models.exchange import (
 from storage.models.proposal import Proposal, ReportSent
 from storage.models.report_document import ReportDocument
 from storage.models.staff import Staff, StaffQuota
+from storage.models.trust import AuditLog, PeriodLock
 
 __all__ = [
     "AppUser",
+    "AuditLog",
     "Base",
     "CalendarEntry",
     "CalendarYear",
@@ -28,6 +30,7 @@ __all__ = [
     "Equipment",
     "Field",
     "InstallKey",
+    "PeriodLock",
     "Procedure",
     "Proposal",
     "ProvinceCommune",
