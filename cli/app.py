@@ -43,6 +43,14 @@ COMMANDS = (
     "summary",
     "export",
     "check",
+    "users",
+    "finalize",
+    "reopen",
+    "periods",
+    "audit",
+    "restore-deleted",
+    "backup",
+    "restore",
     "import-response",
     "key-registration",
     "province-init",
@@ -91,11 +99,23 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
             "province mode: collect and consolidate the communes' reports (a province database)",
         ),
     )
+    p.add_argument(
+        "--user",
+        metavar=t("TÊN", "NAME"),
+        help=t(
+            "đăng nhập bằng tài khoản này (mặc định: biến COMMUNE_DESK_USER); mật khẩu được hỏi, "
+            "hoặc lấy từ biến COMMUNE_DESK_PASSWORD",
+            "log in as this account (default: COMMUNE_DESK_USER); the password is asked for, or taken from "
+            "COMMUNE_DESK_PASSWORD",
+        ),
+    )
     p.add_argument("--version", action="version", version=f"Commune Desk {__version__}")
     if not with_commands:
         p.set_defaults(command=None)
         return p
     from cli.commands import (
+        audit,
+        backup,
         check,
         demo,
         exchange,
@@ -103,15 +123,18 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         imports,
         init,
         listing,
+        periods,
         province_answers,
         province_files,
         province_reports,
         province_setup,
         summary,
+        users,
     )
 
     sub = p.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"), parser_class=_Parser)
-    modules = (init, demo, imports, listing, summary, export, check, exchange)
+    modules = (init, demo, imports, listing, summary, export, check, backup, exchange)
+    modules = (*modules, users, periods, audit)
     for module in (*modules, province_setup, province_files, province_reports, province_answers):
         module.register(sub)
     return p

@@ -6,16 +6,37 @@ import argparse
 from datetime import date
 
 from cli.text import t
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.errors import UserError
+from storage.restore import DatabaseDamaged, open_checked
 
 
-def open_db(args: argparse.Namespace) -> Database:
+def open_db(args: argparse.Namespace, *, login: bool = True) -> Database:
     """Open (creating or upgrading) the database named by --db or the default one.
 
+    When it has accounts, log in first (cli.login: --user and the password); ``login=False`` only for
+    the administrator's forgotten-password recovery.
+
     With --province an empty database becomes a province database; a commune's is refused.
+    A damaged file is refused untouched, with the newest good backup and the command restoring it.
     """
-    db = open_database(args.db)
+    try:
+        db = open_checked(args.db)
+    except DatabaseDamaged as exc:
+        if not exc.backups:
+            raise
+        hint = f'python main.py restore "{exc.backups[0].path}"'
+        exc.vi += f"\nKhôi phục bằng lệnh: {hint}"
+        exc.en += f"\nRestore with: {hint}"
+        raise
+    if login:
+        from cli.login import log_in
+
+        try:
+            log_in(db, args)
+        except BaseException:
+            db.close()
+            raise
     if getattr(args, "province", False):
         from storage.mode import set_province_mode
 

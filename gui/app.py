@@ -1,4 +1,4 @@
-"""Starting the desktop application: preferences, language, database, first-start wizard, main window.
+"""Starting the desktop application: preferences, language, database, first-start wizard, login, main window.
 
 ``--province`` makes an empty database the province's (a commune's database is refused); a database
 that already is the province's opens the province screens with or without the flag.
@@ -13,14 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui import settings as keys
 from gui.context import AppContext
 from gui.errors import install_excepthook
 from gui.i18n import apply_language
 from gui.settings import UiSettings
-from storage.db import Database, default_db_path, open_database
+from storage.db import Database, default_db_path
 from storage.errors import UserError
 from storage.mode import set_province_mode
 from storage.province.profile import load_province_profile
@@ -62,10 +62,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_context(db_path: Path | None, settings: UiSettings, lang: str) -> AppContext:
-    """Open the database (creating/upgrading it) and wrap it for the screens."""
-    db: Database = open_database(db_path)
-    return AppContext(db, settings, lang)
+def open_context(db_path: Path | None, settings: UiSettings, lang: str) -> AppContext | None:
+    """Open the database (checked, then created/upgraded) and wrap it for the screens.
+
+    A damaged database is not opened: its good backups are offered instead (None: the user quit).
+    """
+    from gui.backup_actions import open_or_recover
+
+    db: Database | None = open_or_recover(db_path, lang)
+    return None if db is None else AppContext(db, settings, lang)
 
 
 def prepare_mode(ctx: AppContext, province: bool) -> None:
@@ -102,6 +107,8 @@ def run_gui(
     except UserError as exc:
         QMessageBox.critical(None, "Commune Desk", exc.message(lang))
         return 2
+    if ctx is None:
+        return 2
     try:
         prepare_mode(ctx, province)
     except UserError as exc:
@@ -118,10 +125,36 @@ def run_gui(
         if not wizard.exec() or needs_first_start(ctx):
             ctx.db.close()
             return 0
+    if not log_in(ctx):
+        ctx.db.close()
+        return 0
     window = MainWindow(ctx)
     window.show()
+    start_backups(window)
     if os.environ.get(EXIT_AFTER_SHOW) == "1":
         QTimer.singleShot(0, app.quit)  # after the first event-loop pass: the window is up
     code = app.exec()
     ctx.db.close()
+    close_reopened()
     return code
+
+
+def log_in(ctx: AppContext) -> bool:
+    """Who is working: the login (or, without any account yet, the administrator's creation). False: quit."""
+    from gui.login import log_in_at_start
+
+    return log_in_at_start(ctx)
+
+
+def start_backups(window: QWidget) -> None:
+    """Automatic backups while the program runs (the first a few seconds after the window is up)."""
+    from gui.backup_actions import start_auto_backups
+
+    start_auto_backups(window)  # type: ignore[arg-type]
+
+
+def close_reopened() -> None:
+    """Close the databases opened after a restore (each restore replaces the main window and its context)."""
+    from gui.backup_actions import close_reopened_contexts
+
+    close_reopened_contexts()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import QObject, Signal
 
 from gui.settings import UiSettings
+from storage.actor import Actor, act_as
 from storage.db import Database
 from storage.mode import DatabaseMode, database_mode
 from storage.profile import ProfileRow, load_profile
@@ -31,6 +32,19 @@ class AppContext(QObject):
         self.db, self.settings, self.lang, self.user_id = db, settings, lang, user_id
         self._rules: RuleContext | None = None
         self._mode: DatabaseMode | None = None
+        self._actor: Actor | None = None
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who is logged in (None: nobody yet, i.e. set-up and tests act as the system)."""
+        return self._actor
+
+    @actor.setter
+    def actor(self, actor: Actor | None) -> None:
+        """Log in or out: every session of this database acts as ``actor`` (storage checks its role)."""
+        self._actor = actor
+        self.user_id = actor.user_id if actor is not None else None
+        act_as(self.db.sessions, actor)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

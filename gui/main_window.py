@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().addPermanentWidget(_separator())
             self.statusBar().addPermanentWidget(w)
         self._make_actions()
+        if ctx.actor is not None:  # who is logged in: «lan.nt – Cán bộ nhập liệu»
+            self.statusBar().addPermanentWidget(_separator())
+            self.statusBar().addPermanentWidget(self.accounts.status)
         self.retranslate()
         ctx.data_changed.connect(lambda _k: self._update_status())
         geometry = ctx.settings.get(keys.GEOMETRY)
@@ -189,6 +192,15 @@ class MainWindow(QMainWindow):
         self.a_template = act(None, lambda: self._call("save_template"))
         self.a_quit = act(QKeySequence("Ctrl+Q"), self.close)
         self.a_about = act(None, self._about)
+        from gui.backup_actions import BackupActions
+
+        self.backups = BackupActions(self)  # Tệp › Sao lưu ra… / Khôi phục từ bản sao lưu…
+        from gui.audit.actions import AuditActions
+
+        self.audit = AuditActions(self)  # Xem › Nhật ký thay đổi…, Sửa › Bản ghi đã xóa gần đây…
+        from gui.account_actions import AccountActions
+
+        self.accounts = AccountActions(self)  # Tệp › Đổi mật khẩu… / Đăng xuất; who is logged in (status bar)
         self.a_pages = [
             act(QKeySequence(f"Ctrl+{i + 1}"), lambda _c=False, k=p.key: self.show_page(k))
             for i, p in enumerate(self.pages)
@@ -197,15 +209,24 @@ class MainWindow(QMainWindow):
         self.m_file = bar.addMenu("")
         self.m_file.addActions([self.a_import, self.a_template])
         self.m_file.addSeparator()
+        self.m_file.addActions([self.backups.a_backup, self.backups.a_restore])
+        self.m_file.addSeparator()
+        self.m_file.addActions([self.accounts.a_password, self.accounts.a_logout])
+        self.m_file.addSeparator()
         self.m_file.addAction(self.a_quit)
         self.m_edit = bar.addMenu("")
         self.m_edit.addActions([self.a_new, self.a_save, self.a_delete, self.a_undo])
         self.m_edit.addSeparator()
         self.m_edit.addAction(self.a_find)
+        if not self.province:  # deleted records that can come back are the commune's
+            self.m_edit.addSeparator()
+            self.m_edit.addAction(self.audit.a_deleted)
         self.m_view = bar.addMenu("")
         self.m_view.addAction(self.a_refresh)
         self.m_view.addSeparator()
         self.m_view.addActions(self.a_pages)
+        self.m_view.addSeparator()
+        self.m_view.addAction(self.audit.a_log)
         self.m_help = bar.addMenu("")
         self.m_help.addAction(self.a_about)
         tb = self.addToolBar("main")
@@ -240,6 +261,9 @@ class MainWindow(QMainWindow):
         self.a_import.setText(self.tr("Nhập từ tệp CSV/Excel…"))
         self.a_template.setText(self.tr("Tải tệp mẫu…"))
         self.a_quit.setText(self.tr("Thoát"))
+        self.backups.retranslate()
+        self.audit.retranslate()
+        self.accounts.retranslate()
         self.a_about.setText(self.tr("Giới thiệu Commune Desk"))
         for a, spec in zip(self.a_pages, self.pages, strict=True):
             a.setText(titles[spec.key])

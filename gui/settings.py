@@ -26,6 +26,8 @@ FONT_SIZE = Key("ui/font_size", 11, int)
 LAST_PAGE = Key("ui/last_page", "dashboard", str)
 GEOMETRY = Key("ui/geometry", QByteArray(), QByteArray)
 DB_PATH = Key("data/db_path", "", str)
+BACKUP_EVERY_HOURS = Key("backup/every_hours", 4, int)  # automatic backups while the program is in use
+BACKUP_FOLDER = Key("backup/last_folder", "", str)  # where "Sao lưu ra…" last wrote (often a USB stick)
 
 
 class UiSettings:

@@ -38,6 +38,7 @@ from gui.tasks import Cancelled, Progress, Task, run_task
 from gui.widgets.format import fmt_date, fmt_int
 from gui.widgets.inputs import PickerCombo
 from gui.widgets.record_form import FormInputError, RecordForm
+from gui.wizard_accounts import ADMIN, CODE, AdminPage, RecoveryCodePage, demo_accounts_text
 from storage.calendar_store import ensure_years
 from storage.catalog import seed_catalog
 from storage.demo import COMMUNES, DemoResult, load_demo
@@ -238,6 +239,7 @@ class ProfilePage(QWizardPage):
         QVBoxLayout(self).addWidget(self.form)
         self.form.save_requested.connect(self._enter)
         self.form.cancel_requested.connect(lambda: self.wizard().reject())
+        self.setCommitPage(True)  # stored on leaving: no way back to store it twice
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -250,15 +252,15 @@ class ProfilePage(QWizardPage):
         self.form.retranslate()
 
     def nextId(self) -> int:
-        return -1  # the last page of this path: Finish stores everything
+        return ADMIN  # stored on leaving this page; the administrator's account comes next
 
     def initializePage(self) -> None:
-        self.wizard().setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
+        self.wizard().setButtonText(QWizard.WizardButton.CommitButton, self.tr("Lưu và tiếp tục >"))
         self.form.province.setFocus()
 
     def _enter(self) -> None:
-        """Enter in a field finishes, as the Finish button would."""
-        self.wizard().button(QWizard.WizardButton.FinishButton).click()
+        """Enter in a field stores and goes on, as the button would."""
+        self.wizard().next()
 
     def validatePage(self) -> bool:
         try:
@@ -311,6 +313,8 @@ class DemoPage(QWizardPage):
                 "Sẽ nạp dữ liệu mẫu của {name}: nhân sự, hồ sơ thủ tục hành chính từ 01/07/2025 đến hôm qua, "
                 "trang thiết bị và kiến nghị. Bấm «{button}» để bắt đầu."
             ).format(name=name.label if name else commune.key, button=self._button_text())
+            + "\n\n"
+            + demo_accounts_text(self.ctx.lang)
         )
 
     def _button_text(self) -> str:
@@ -391,12 +395,17 @@ class FirstStartWizard(QWizard):
         self.province_start_page = ProvinceStartPage()
         self.province_profile_page = ProvinceProfilePage(ctx)
         self.province_demo_page = ProvinceDemoPage(ctx)
+        self.admin_page = AdminPage(ctx)
+        self.code_page = RecoveryCodePage(ctx, self.admin_page)
         self.setPage(START, self.start_page)
         self.setPage(PROFILE, self.profile_page)
         self.setPage(DEMO, self.demo_page)
         self.setPage(PROVINCE_START, self.province_start_page)
         self.setPage(PROVINCE_PROFILE, self.province_profile_page)
         self.setPage(PROVINCE_DEMO, self.province_demo_page)
+        self.setPage(ADMIN, self.admin_page)
+        self.setPage(CODE, self.code_page)
+        self.currentIdChanged.connect(self._page_changed)
         self.setStartId(PROVINCE_START if province else START)
         self.setMinimumSize(760, 560)
         self.retranslate()
@@ -414,12 +423,27 @@ class FirstStartWizard(QWizard):
             self.province_start_page,
             self.province_profile_page,
             self.province_demo_page,
+            self.admin_page,
+            self.code_page,
         ):
             page.retranslate()
 
+    def _page_changed(self, page_id: int) -> None:
+        """The recovery code page has no «Thoát»: the code is shown once and must reach paper first."""
+        self.setOption(QWizard.WizardOption.NoCancelButton, page_id == CODE)
+
     def reject(self) -> None:
-        """Closing is refused while demo data is being written (the database must not close under it)."""
+        """Closing is refused while demo data is being written (the database must not close under it),
+        and on the recovery code page until the code is printed or copied (it is never shown again)."""
         if self.demo_page.task is not None or self.province_demo_page.task is not None:
+            return
+        if self.currentId() == CODE:
+            if self.code_page.acknowledged():
+                self.accept()
+            else:
+                self.code_page.box.state.setText(
+                    self.tr("Hãy in hoặc chép mã, đánh dấu ô xác nhận rồi bấm «Hoàn tất».")
+                )
             return
         super().reject()
 
@@ -429,4 +453,14 @@ class FirstStartWizard(QWizard):
         super().changeEvent(event)
 
 
-__all__ = ["DEMO", "PROFILE", "PROVINCE_DEMO", "PROVINCE_PROFILE", "PROVINCE_START", "START", "FirstStartWizard"]
+__all__ = [
+    "ADMIN",
+    "CODE",
+    "DEMO",
+    "PROFILE",
+    "PROVINCE_DEMO",
+    "PROVINCE_PROFILE",
+    "PROVINCE_START",
+    "START",
+    "FirstStartWizard",
+]

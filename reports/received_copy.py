@@ -6,13 +6,14 @@ what the commune signed, even if the database was tampered with since the import
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Literal
 
 from sqlalchemy.orm import Session
 
 from reports.exchange.archive import open_archive
 from reports.files import build_atomically
+from reports.vn_text import safe_file_stem
 from storage.errors import NotFoundError
 from storage.province.received import received_archive
 
@@ -29,5 +30,6 @@ def extract_report(session: Session, report_id: int, fmt: Format, folder: Path) 
         )
     file_name, data = found
     content = open_archive(data).members[f"report.{fmt}"]
-    path = Path(folder) / f"{Path(file_name).stem}.{fmt}"
+    # The name came with the commune's file: made safe, it cannot leave the folder or be a device name.
+    path = Path(folder) / f"{safe_file_stem(PureWindowsPath(file_name).stem)}.{fmt}"
     return build_atomically(path, lambda tmp: Path(tmp).write_bytes(content))

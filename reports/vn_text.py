@@ -45,18 +45,22 @@ def upper(text: str) -> str:
     return text.upper()
 
 
+#: Names Windows keeps for devices, whatever the extension ("con.xlsx" cannot be created either).
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
+
+
 def safe_file_stem(text: str, limit: int = 80) -> str:
-    """A file name part from user text: ASCII, no path separators or Windows-reserved names."""
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in fold(text).replace(" ", "-"))
-    stem = "-".join(part for part in stem.split("-") if part)[:limit] or "bao-cao"
-    if stem.upper() in {
-        "CON",
-        "PRN",
-        "AUX",
-        "NUL",
-        *(f"COM{i}" for i in range(1, 10)),
-        *(f"LPT{i}" for i in range(1, 10)),
-    }:
+    """A file name part from user text that every system and USB stick accepts.
+
+    ASCII letters, digits, "-" and "_" only (Vietnamese letters lose their marks): no path
+    separators or "..", no drive letters, no trailing dots or spaces, no Windows device name
+    (CON, NUL, COM1…), at most ``limit`` characters, never empty.
+    """
+    stem = "".join(c if (c.isascii() and c.isalnum()) or c in "-_" else "-" for c in fold(text))
+    stem = "-".join(part for part in stem.split("-") if part)[:limit].strip("-") or "bao-cao"
+    if stem.upper() in _WINDOWS_DEVICES:
         stem = f"{stem}-1"
     return stem
 

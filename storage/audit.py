@@ -27,6 +27,8 @@ _SKIP_TABLES = {"audit_log", "install_key", "alembic_version"}
 _HIDDEN = {"password_hash": "(đã đổi)", "archive": "(tệp)", "payload": "(dữ liệu tệp)", "private_key": "(khóa)"}
 _SKIP_COLUMNS = {"search_text", "search_name", "search_name_folded", "created_at", "updated_at"}
 _PENDING = "_audit_pending"
+_AT = "_audit_at"  # one timestamp per flush: a dossier and its supplement requests share it
+_CREATE_AS = "_audit_create_as"
 
 
 def _plain(value: Any) -> Any:
@@ -78,8 +80,10 @@ def _changes(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _record_id(obj: Base) -> str:
-    identity = inspect(obj).identity
-    return ",".join(str(v) for v in identity) if identity else ""
+    state = inspect(obj)
+    # A row inserted by this flush has no identity key yet in after_flush; its primary key is set already.
+    identity = state.identity or state.mapper.primary_key_from_instance(obj)
+    return ",".join(str(v) for v in identity) if identity and None not in identity else ""
 
 
 def _summary(obj: Base) -> str:
@@ -117,7 +121,7 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
 def _entry(session: Session, action: str, table: str, record_id: str, summary: str, old: Any, new: Any) -> dict:
     actor = current_actor(session)
     return {
-        "at": datetime.now().replace(microsecond=0),
+        "at": session.info.get(_AT) or datetime.now().replace(microsecond=0),
         "user_id": actor.user_id if actor else None,
         "username": actor.username if actor else "",
         "action": action,
@@ -145,6 +149,7 @@ def _audited(obj: object) -> bool:
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     from storage.locks import check_change
 
+    session.info[_AT] = datetime.now().replace(microsecond=0)
     pending = session.info.setdefault(_PENDING, [])
     for obj in list(session.new):
         if _audited(obj):
@@ -174,17 +179,18 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _ctx: Any) -> None:
     rows = session.info.pop(_PENDING, [])
+    action = session.info.get(_CREATE_AS, "create")  # "restore" while restore_deleted flushes
     for obj in session.new:
         if _audited(obj):
-            rows.append(
-                _entry(session, "create", obj.__table__.name, _record_id(obj), _summary(obj), None, _values(obj))
-            )
+            rows.append(_entry(session, action, obj.__table__.name, _record_id(obj), _summary(obj), None, _values(obj)))
     _append(session, rows)
+    session.info.pop(_AT, None)
 
 
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_AT, None)
 
 
 @dataclass(frozen=True)
@@ -332,23 +338,46 @@ def restore_deleted(session: Session, entry_id: int) -> str:
     assert model is not None
     if session.get(model, int(entry.record_id)) is not None:
         raise UserError("Bản ghi này đã được khôi phục trước đó.", "This record was already restored.")
-    _insert_from(session, model, _loads(entry.old_values))
-    if entry.table_name == "dossier":
-        children = _model("supplement_request")
-        assert children is not None
-        for child in session.scalars(
-            select(AuditLog).where(
-                AuditLog.action == "delete", AuditLog.table_name == "supplement_request", AuditLog.at == entry.at
-            )
-        ):
-            values = _loads(child.old_values)
-            if str(values.get("dossier_id")) == entry.record_id and session.get(children, values["id"]) is None:
-                _insert_from(session, children, values)
-    session.flush()
+    session.info[_CREATE_AS] = "restore"  # the inserts below (and any autoflush between them) are restores
+    try:
+        _insert_from(session, model, _loads(entry.old_values))
+        if entry.table_name == "dossier":
+            _restore_supplements(session, entry)
+        session.flush()
+    finally:
+        session.info.pop(_CREATE_AS, None)
     return entry.summary
 
 
+def _restore_supplements(session: Session, entry: AuditLog) -> None:
+    """The supplement requests deleted together with the dossier of ``entry`` (same flush, same second)."""
+    children = _model("supplement_request")
+    assert children is not None
+    for child in session.scalars(
+        select(AuditLog).where(
+            AuditLog.action == "delete", AuditLog.table_name == "supplement_request", AuditLog.at == entry.at
+        )
+    ):
+        values = _loads(child.old_values)
+        if str(values.get("dossier_id")) == entry.record_id and session.get(children, values["id"]) is None:
+            _insert_from(session, children, values)
+
+
+#: Search columns are not logged (derived); a restored row gets them again as its storage module makes them.
+_SEARCH_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "dossier": ("search_text", ("code", "applicant_name")),
+    "staff": ("search_name", ("full_name",)),
+    "proposal": ("search_text", ("title", "content")),
+}
+
+
 def _insert_from(session: Session, model: type[Base], values: dict[str, Any]) -> None:
+    from storage.textsearch import fold
+
     columns = {c.key: c for c in model.__table__.columns}
     kwargs = {k: _from_plain(columns[k], v) for k, v in values.items() if k in columns and k not in _HIDDEN}
+    search = _SEARCH_COLUMNS.get(model.__table__.name)
+    if search is not None:
+        column, sources = search
+        kwargs[column] = fold(" ".join(str(kwargs.get(k) or "") for k in sources))
     session.add(model(**kwargs))

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.actor import Actor, Level, require
+from storage.actor import Actor, Level, require, set_actor
 from storage.errors import NotFoundError, Problem, UserError, ValidationError
 from storage.models import AppUser, Setting
 from storage.vocab import UserRole
@@ -236,9 +236,10 @@ def authenticate(
             "Sai tên đăng nhập hoặc mật khẩu (hoặc tài khoản đã ngừng sử dụng).",
             "Wrong username or password (or the account is disabled).",
         )
+    actor = Actor(u.id, u.username, UserRole(u.role), u.full_name)
+    set_actor(session, actor)  # the login entry of the audit log names the user, not "the system"
     u.failed_logins, u.locked_until, u.last_login_at = 0, None, now
     session.flush()
-    actor = Actor(u.id, u.username, UserRole(u.role), u.full_name)
     return LoginResult(actor, must_change_password=u.must_change_password)
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.actor import current_actor, set_actor
 from storage.calendar import CalendarDay, DayKind, WorkCalendar, default_days
 from storage.errors import Problem, UserError, ValidationError
 from storage.models import CalendarEntry, CalendarYear
@@ -26,19 +27,30 @@ def ensure_years(session: Session, years: Iterable[int]) -> None:
     if not wanted:
         return
     done = set(session.scalars(select(CalendarYear.year).where(CalendarYear.year.in_(wanted))))
-    for year in sorted(wanted - done):
-        existing = set(
-            session.scalars(
-                select(CalendarEntry.day).where(
-                    CalendarEntry.day >= date(year, 1, 1), CalendarEntry.day <= date(year, 12, 31)
+    missing = sorted(wanted - done)
+    if not missing:
+        return
+    # Pre-filling a new year is the program's own work, done when any user (a clerk too) first reads
+    # that year: it is written as the system. The user's own pending changes are flushed before, as them.
+    session.flush()
+    actor = current_actor(session)
+    set_actor(session, None)
+    try:
+        for year in missing:
+            existing = set(
+                session.scalars(
+                    select(CalendarEntry.day).where(
+                        CalendarEntry.day >= date(year, 1, 1), CalendarEntry.day <= date(year, 12, 31)
+                    )
                 )
             )
-        )
-        for d in default_days(year):
-            if d.day not in existing:
-                session.add(CalendarEntry(day=d.day, kind=str(d.kind), name=d.name, source="holidays"))
-        session.add(CalendarYear(year=year))
-    session.flush()
+            for d in default_days(year):
+                if d.day not in existing:
+                    session.add(CalendarEntry(day=d.day, kind=str(d.kind), name=d.name, source="holidays"))
+            session.add(CalendarYear(year=year))
+        session.flush()
+    finally:
+        set_actor(session, actor)
 
 
 def load_calendar(session: Session, first_year: int, last_year: int) -> WorkCalendar:

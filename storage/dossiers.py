@@ -334,11 +334,16 @@ def _apply(d: Dossier, data: DossierData, due: date, user_id: int | None) -> Non
     d.finished_date, d.outcome = data.finished_date, int(outcome) if outcome is not None else None
     d.returned_date, d.apology_date, d.apology_new_date = data.returned_date, data.apology_date, data.apology_new_date
     d.handler_id, d.notes, d.updated_by_id = data.handler_id, data.notes, user_id
+    wanted = sorted(data.supplements, key=lambda s: s.requested)
+    if [(r.requested_date, r.completed_date, r.reason) for r in d.supplements] == [
+        (s.requested, s.completed, s.reason) for s in wanted
+    ]:
+        return  # unchanged rows stay: replacing them would touch their (maybe locked) period and the audit log
     d.supplements = [
         SupplementRequest(
             requested_date=s.requested, completed_date=s.completed, reason=s.reason, created_by_id=user_id
         )
-        for s in sorted(data.supplements, key=lambda s: s.requested)
+        for s in wanted
     ]
 
 

@@ -130,6 +130,8 @@ def _dates(obj: object, op: str) -> set[date]:
             return _values(obj, "finished_date") | _values(obj, "apology_date")  # closing it later is fine
         return _values(obj, "received_at") | _values(obj, "finished_date")
     if isinstance(obj, SupplementRequest):
+        if op == "update" and _changed(obj) <= {"completed_date", "reason"}:
+            return _new_values(obj, "completed_date")  # the citizen completing it later is fine
         return _values(obj, "requested_date") | _values(obj, "completed_date")
     if isinstance(obj, Staff):
         return _values(obj, "start_date") | _values(obj, "end_date")

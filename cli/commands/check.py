@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from cli.session import open_db
 from cli.text import t
 from storage.aggregates.dossier_form import dossier_form
+from storage.audit import verify_chain
 from storage.db import current_revision, head_revision, integrity_problems
 from storage.models import Dossier
 from storage.periods import PeriodKind, period_for
+from storage.restore import DatabaseDamaged
 from storage.settings import load_rules
 
 
@@ -23,13 +25,28 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    try:
+        db = open_db(args)
+    except DatabaseDamaged as exc:  # the file is left untouched: report, with the way back
+        sys.stdout.write(t("KHÔNG ĐẠT – cơ sở dữ liệu bị hỏng:\n", "FAILED – the database is damaged:\n"))
+        for p in exc.problems[:50]:
+            sys.stdout.write(f"  - {p}\n")
+        sys.stdout.write(exc.message(args.lang) + "\n")
+        return 3
     problems: list[str] = []
     try:
         problems += integrity_problems(db.engine)
         if current_revision(db.engine) != head_revision():
             problems.append(t("Phiên bản lược đồ không khớp.", "Schema revision mismatch."))
         with db.sessions.begin() as s:
+            chain = verify_chain(s)
+            if not chain.ok:
+                problems.append(
+                    t(
+                        f"Nhật ký bị sửa: mục #{chain.first_broken} không khớp (sửa, chèn hoặc xóa ngoài chương trình)",
+                        f"The audit trail was altered: entry #{chain.first_broken} does not match",
+                    )
+                )
             rules = load_rules(s)
             problems += _record_problems(s)
             first = s.scalar(select(func.min(Dossier.received_at)))
@@ -56,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
         return 3
     sys.stdout.write(
         t(
-            f"ĐẠT – cơ sở dữ liệu {db.path} toàn vẹn, số liệu khớp.\n",
-            f"OK – database {db.path} is sound and its figures are consistent.\n",
+            f"ĐẠT – cơ sở dữ liệu {db.path} toàn vẹn, số liệu khớp.\n"
+            f"Nhật ký thay đổi nguyên vẹn ({chain.entries} mục).\n",
+            f"OK – database {db.path} is sound and its figures are consistent.\n"
+            f"The audit trail is intact ({chain.entries} entries).\n",
         )
     )
     return 0

@@ -7,14 +7,19 @@ import sys
 from dataclasses import asdict, fields, replace
 from datetime import date
 
+from cli.commands.users import recovery_lines
+from cli.login import read_new_password
 from cli.session import open_db
 from cli.text import t
+from storage.auth import create_user, has_accounts, new_recovery_code
 from storage.calendar_store import ensure_years
 from storage.catalog import seed_catalog
+from storage.db import Database
 from storage.errors import UserError
 from storage.mode import DatabaseMode, require_mode
 from storage.profile import ProfileData, load_profile, match_communes, save_profile
 from storage.units import seed_default_units
+from storage.vocab import UserRole
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +45,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--population", type=int, default=None, help=t("dân số", "population"))
     p.add_argument("--mountainous", action="store_true", help=t("xã miền núi", "mountainous commune"))
     p.add_argument("--remote", action="store_true", help=t("vùng sâu, vùng xa", "remote area"))
+    p.add_argument(
+        "--admin-user",
+        metavar=t("TÊN", "NAME"),
+        help=t(
+            "tạo tài khoản quản trị đầu tiên (mật khẩu được hỏi, hoặc lấy từ biến COMMUNE_DESK_NEW_PASSWORD)",
+            "create the first administrator account (password asked for, or from COMMUNE_DESK_NEW_PASSWORD)",
+        ),
+    )
     p.set_defaults(handler=run)
 
 
@@ -78,9 +91,24 @@ def _choose_commune(text: str | None) -> str:
         text = None
 
 
+def _admin_password(db: Database, name: str | None) -> str | None:
+    """The first administrator's password, asked before anything is written; None without --admin-user."""
+    if not name:
+        return None
+    with db.sessions() as s:
+        if has_accounts(s):
+            raise UserError(
+                "Cơ sở dữ liệu đã có tài khoản; thêm tài khoản bằng lệnh users add (quản trị).",
+                "The database already has accounts; add more with `users add` (administrator).",
+            )
+    return read_new_password(name)
+
+
 def run(args: argparse.Namespace) -> int:
     db = open_db(args)
+    recovery = ""
     try:
+        admin_password = _admin_password(db, args.admin_user)
         with db.sessions.begin() as s:
             require_mode(s, DatabaseMode.COMMUNE)
             current = load_profile(s)
@@ -107,6 +135,10 @@ def run(args: argparse.Namespace) -> int:
             seed_catalog(s)
             seed_default_units(s, ward=row.name.startswith("Phường"))
             ensure_years(s, [date.today().year - 1, date.today().year, date.today().year + 1])
+            if admin_password is not None:
+                create_user(s, args.admin_user, "", UserRole.ADMIN, admin_password)
+                recovery = new_recovery_code(s)
+            accounts = has_accounts(s)
     finally:
         db.close()
     sys.stdout.write(
@@ -115,4 +147,22 @@ def run(args: argparse.Namespace) -> int:
             f"Saved the profile of {row.name} ({row.province_name}), code {row.code}. Database: {db.path}\n",
         )
     )
+    if recovery:
+        name = args.admin_user.strip().lower()
+        sys.stdout.write(
+            t(
+                f"Đã tạo tài khoản quản trị {name}; từ nay mỗi lệnh cần --user (hoặc biến COMMUNE_DESK_USER).\n",
+                f"Created the administrator {name}; from now on every command needs --user (or COMMUNE_DESK_USER).\n",
+            )
+        )
+        sys.stdout.write(recovery_lines(recovery))
+    elif not accounts:
+        sys.stderr.write(
+            t(
+                "Lưu ý: cơ sở dữ liệu chưa có tài khoản nào, ai mở máy cũng xem và sửa được hồ sơ. "
+                "Tạo tài khoản quản trị: python main.py init --admin-user TÊN\n",
+                "Note: the database has no accounts yet, so anyone at this PC can read and change the records. "
+                "Create the administrator: python main.py init --admin-user NAME\n",
+            )
+        )
     return 0

@@ -30,7 +30,7 @@ from reports.model import Report
 from reports.pdf_writer import write_pdf
 from reports.periodic import build_periodic_report
 from reports.vn_text import safe_file_stem
-from storage.errors import ValidationError
+from storage.errors import UserError
 from storage.periods import Period
 from storage.report_documents import ReportDocumentData
 from storage.reports_sent import ReportSentData, file_sha256, save_report_sent
@@ -93,7 +93,7 @@ def export_report(
     try:
         with sessions.begin() as s:
             return SavedReport(path, sha, save_report_sent(s, entry))
-    except ValidationError as exc:
+    except UserError as exc:  # a rule of the register, or the role (a clerk may save files, not record sending)
         return SavedReport(path, sha, None, exc.message(lang))
 
 

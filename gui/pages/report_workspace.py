@@ -175,8 +175,13 @@ class ReportWorkspace(QWidget):
                 ).format(period=name)
             )
             return
-        with self.ctx.session() as s:
-            save_report_document(s, data, user_id=self.ctx.user_id)
+        try:
+            with self.ctx.session() as s:
+                save_report_document(s, data, user_id=self.ctx.user_id)
+        except UserError as exc:  # e.g. a clerk's account may not store report texts: kept until the period returns
+            self._kept[self._key] = data
+            self.status_message.emit(exc.message(self.ctx.lang))
+            return
         self.status_message.emit(self.tr("Đã tự lưu nội dung văn bản {period}.").format(period=name))
 
     def _load(self, period: Period) -> None:

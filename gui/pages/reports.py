@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.pages.report_sections import DossierSection, EquipmentSection, ProposalSection, StaffSection
+from gui.pages.report_status import PeriodStatusBar, PeriodStatusTable
 from gui.pages.report_workspace import ReportWorkspace
 from gui.widgets.inputs import DateEdit
 from storage.aggregates import PeriodSummary, period_summary
@@ -94,7 +95,13 @@ class ReportsPage(QWidget):
         self.error_line = QLabel()
         self.error_line.setStyleSheet("color: #b00020;")
         self.error_line.setWordWrap(True)
-        outer.addWidget(self.period_line)
+        self.status_bar = PeriodStatusBar(ctx)  # Trạng thái: Đã chốt (lần 1) | Chốt báo cáo | Mở khóa kỳ…
+        self.status_bar.status_message.connect(self.status_message)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_line)
+        period_row.addSpacing(16)
+        period_row.addWidget(self.status_bar, 1)
+        outer.addLayout(period_row)
         outer.addWidget(self.error_line)
         outer.addWidget(self.workspace.saved_bar)
 
@@ -103,6 +110,8 @@ class ReportsPage(QWidget):
         self.equipment, self.proposals = EquipmentSection(), ProposalSection()
         for w in (self.dossiers, self.staff, self.equipment, self.proposals, self.workspace, self.workspace.register):
             self.tabs.addTab(w, "")
+        self.period_statuses = PeriodStatusTable(ctx)  # every period's status, under the register of reports sent
+        self.workspace.register.layout().addWidget(self.period_statuses, 1)
         outer.addWidget(self.tabs, 1)
         self.workspace.show_me.connect(lambda: self.tabs.setCurrentWidget(self.workspace))
         self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
@@ -193,6 +202,8 @@ class ReportsPage(QWidget):
         """All texts, then the figures again (labels of categories and periods follow the language)."""
         self.retranslate_controls()
         self.workspace.retranslate()
+        self.status_bar.retranslate()
+        self.period_statuses.retranslate()
         self.refresh()
 
     # --- period ------------------------------------------------------------------------------
@@ -267,10 +278,12 @@ class ReportsPage(QWidget):
             self.error_line.setText(exc.message(self.ctx.lang))
             self.error_line.show()
             self.workspace.set_period(None)
+            self.status_bar.set_period(None)
             return
         self.error_line.hide()
         self.period, self.summary = period, summary
         self.workspace.set_period(period)
+        self.status_bar.set_period(period)
         lang = self.ctx.lang
         if period.kind is PeriodKind.CUSTOM:
             self.period_line.setText(period.label(lang))  # a custom period's name is its date range

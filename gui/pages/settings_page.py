@@ -32,6 +32,7 @@ from gui import settings as keys
 from gui.context import AppContext
 from gui.errors import show_error
 from gui.i18n import apply_language
+from gui.pages.accounts_tab import AccountsTab
 from gui.pages.profile_form import ProfileForm
 from gui.pages.rules_form import RulesForm
 from gui.resources import resources_dir
@@ -142,6 +143,9 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolling(self.rules_form), "")
 
         self.tabs.addTab(self._build_data(), "")
+        self.accounts = AccountsTab(ctx)  # Tài khoản: administrators manage them, others see their own
+        self.accounts.status_message.connect(self.status_message)
+        self.tabs.addTab(self.accounts, "")
         ctx.data_changed.connect(self._on_data_changed)
         self.load()
         self.retranslate()
@@ -225,6 +229,8 @@ class SettingsPage(QWidget):
             (self.tr("Thông tin xã"), self.tr("Giao diện"), self.tr("Quy tắc nghiệp vụ"), self.tr("Dữ liệu"))
         ):
             self.tabs.setTabText(i, title)
+        self.tabs.setTabText(self.tabs.indexOf(self.accounts), self.tr("Tài khoản"))
+        self.accounts.retranslate()
         self.profile_form.lang = self.rules_form.lang = self.ctx.lang
         self.profile_form.retranslate()
         self.rules_form.retranslate()

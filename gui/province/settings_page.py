@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from gui import settings as keys
 from gui.context import AppContext
 from gui.errors import show_error
+from gui.pages.accounts_tab import AccountsTab
 from gui.pages.settings_page import LANGUAGES, apply_font_size, english_qm, switch_language
 from gui.province.province_form import ProvinceForm
 from gui.registers.sources import ListSource
@@ -169,6 +170,9 @@ class ProvinceSettingsPage(QWidget):
 
         self.tabs.addTab(self._build_keys(), "")
         self.tabs.addTab(self._build_interface(), "")
+        self.accounts = AccountsTab(ctx)  # Tài khoản: administrators manage them, others see their own
+        self.accounts.status_message.connect(self.status_message)
+        self.tabs.addTab(self.accounts, "")
         ctx.data_changed.connect(self._on_data_changed)
         self.load()
         self.retranslate()
@@ -267,6 +271,8 @@ class ProvinceSettingsPage(QWidget):
             (self.tr("Thông tin tỉnh"), self.tr("Quy tắc nộp báo cáo"), self.tr("Khóa ký số"), self.tr("Giao diện"))
         ):
             self.tabs.setTabText(i, title)
+        self.tabs.setTabText(self.tabs.indexOf(self.accounts), self.tr("Tài khoản"))
+        self.accounts.retranslate()
         self.profile_form.lang = self.rules_form.lang = self.ctx.lang
         self.profile_form.retranslate()
         self.profile_form.heading.setText(self.tr("Cơ quan tổng hợp và người ký báo cáo"))

@@ -14,6 +14,7 @@ from gui.province.province_form import ProvinceForm
 from gui.tasks import Cancelled, Progress, Task, run_task
 from gui.widgets.format import fmt_int
 from gui.widgets.record_form import FormInputError
+from gui.wizard_accounts import ADMIN, demo_accounts_text
 from reports.exchange.province_demo import ProvinceDemoResult, load_province_demo
 from storage.errors import UserError, ValidationError
 from storage.mode import set_province_mode
@@ -101,6 +102,7 @@ class ProvinceProfilePage(QWizardPage):
         self.form.save_requested.connect(self._enter)
         self.form.cancel_requested.connect(lambda: self.wizard().reject())
         self.form.province.value_changed.connect(lambda _v: self._describe_seed())
+        self.setCommitPage(True)  # stored on leaving: no way back to store it twice
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -124,14 +126,14 @@ class ProvinceProfilePage(QWizardPage):
             self.seed_note.setText(self.tr("Danh sách xã dùng để biết xã nào đã nộp, xã nào chưa nộp báo cáo."))
 
     def nextId(self) -> int:
-        return -1
+        return ADMIN  # stored on leaving this page; the administrator's account comes next
 
     def initializePage(self) -> None:
-        self.wizard().setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
+        self.wizard().setButtonText(QWizard.WizardButton.CommitButton, self.tr("Lưu và tiếp tục >"))
         self.form.province.setFocus()
 
     def _enter(self) -> None:
-        self.wizard().button(QWizard.WizardButton.FinishButton).click()
+        self.wizard().next()
 
     def validatePage(self) -> bool:
         try:
@@ -176,6 +178,8 @@ class ProvinceDemoPage(QWizardPage):
                 "Sẽ nạp tỉnh Nghệ An và 3 xã mẫu ({names}): mỗi xã lập tệp báo cáo các tháng 7 đến 10/2025, "
                 "tỉnh nhận các tệp đó như khi nhận từ USB. Bấm «{button}» để bắt đầu."
             ).format(names=names, button=self._button_text())
+            + "\n\n"
+            + demo_accounts_text(self.ctx.lang)
         )
 
     def _button_text(self) -> str:

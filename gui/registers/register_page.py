@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,9 +34,21 @@ from gui.registers.table_model import ID_ROLE, Column, LazyTableModel, PagedSour
 from gui.widgets.heading import make_heading
 from gui.widgets.inputs import show_text_starts
 from gui.widgets.record_form import FormInputError, RecordForm
-from storage.errors import UserError, ValidationError
+from storage.actor import PermissionDenied
+from storage.errors import Problem, UserError, ValidationError
+from storage.locks import PeriodLocked
 
 SEARCH_MIN_WIDTH = 200
+#: The audit log's table for each screen's kind of record (the "Lịch sử…" button).
+AUDIT_TABLES = {
+    "staff": "staff",
+    "dossiers": "dossier",
+    "equipment": "equipment",
+    "proposals": "proposal",
+    "units": "unit",
+    "procedures": "procedure",
+    "province_communes": "province_commune",
+}
 SEARCH_HINT_MARGIN = 40  # the line edit's frame and text margins, and the clear button
 
 
@@ -121,6 +133,10 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         self.delete_button.clicked.connect(self.delete_current)
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
+        if self.audit_table():
+            self.history_button = QPushButton()
+            self.history_button.clicked.connect(self.show_history)
+            top.addWidget(self.history_button)
         if self.import_kind:
             self.import_button = QPushButton()
             self.import_button.clicked.connect(self.import_file)
@@ -160,6 +176,11 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         self.delete_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_shortcut.activated.connect(self.delete_current)
+        if self.audit_table():  # right-click › Lịch sử thay đổi…
+            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            self.history_action = QAction(self.table)
+            self.history_action.triggered.connect(self.show_history)
+            self.table.addAction(self.history_action)
         split.addWidget(self.table)
         self.form = self.create_form()
         self.form.lang = self.ctx.lang
@@ -169,6 +190,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setMinimumWidth(380)
+        self.form_scroll = scroll
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -183,6 +205,10 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         self._fit_search()
         self.new_button.setText(self.tr("Thêm mới (Ctrl+N)"))
         self.delete_button.setText(self.tr("Xóa (Delete)"))
+        if self.audit_table():
+            self.history_button.setText(self.tr("Lịch sử…"))
+            self.history_button.setToolTip(self.tr("Ai đã thêm, sửa bản ghi đang chọn, lúc nào, giá trị cũ và mới."))
+            self.history_action.setText(self.tr("Lịch sử thay đổi…"))
         if self.import_kind:
             self.import_button.setText(self.tr("Nhập từ tệp…"))
             self.template_button.setText(self.tr("Tải tệp mẫu…"))
@@ -287,6 +313,12 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
             self.form.show_problems(exc.problems)
             self.status_message.emit(self.tr("Chưa lưu: hãy sửa các ô được đánh dấu đỏ."))
             return False
+        except (PeriodLocked, PermissionDenied) as exc:  # said under the form, where the clerk is looking
+            self.form.show_problems([Problem("", exc.vi, exc.en)])
+            # the message sits under the last field: scroll it into view once the form is laid out again
+            QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(self.form.general_error))
+            self.status_message.emit(self.tr("Chưa lưu: xem thông báo màu đỏ dưới biểu mẫu."))
+            return False
         except UserError as exc:
             show_error(self, exc, self.ctx.lang)
             return False
@@ -362,6 +394,25 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         row = self.model.row_of_id(restored)
         if row >= 0:
             self.table.selectRow(row)
+
+    # --- history -----------------------------------------------------------------------------
+    def audit_table(self) -> str:
+        """The table whose audit entries are this screen's records ("" : no history button)."""
+        return AUDIT_TABLES.get(self.kind, "")
+
+    def show_history(self) -> None:
+        """Lịch sử…: every change of the selected record, old → new, with who and when."""
+        from gui.audit.history_dialog import RecordHistoryDialog
+
+        if self.current_id is None:
+            self.status_message.emit(self.tr("Chưa chọn bản ghi để xem lịch sử."))
+            return
+        record_id = self.current_id
+        shown = getattr(self, "_shown", None)  # the record in the form (set by show_record)
+        name = self.describe(shown) if shown is not None else ""
+        self.history_dialog = RecordHistoryDialog(self.ctx, self.audit_table(), record_id, name, self)
+        self.history_dialog.finished.connect(self.history_dialog.deleteLater)
+        self.history_dialog.open()
 
     def focus_search(self) -> None:
         self.search.setFocus()

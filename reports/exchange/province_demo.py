@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reports.exchange.province_import import import_files
 from reports.exchange.report_file import export_report_file
+from storage.auth import seed_demo_accounts
 from storage.db import Database, open_database
 from storage.demo import COMMUNES, load_demo
 from storage.errors import UserError
@@ -80,6 +81,7 @@ def load_province_demo(db: Database, *, until: date | None = None, step: Step | 
             finally:
                 commune_db.close()
         with db.sessions.begin() as s:
+            seed_demo_accounts(s)  # the README's demo accounts, as in a commune demo
             save_province_profile(
                 s, ProvinceProfile(code=DEMO_PROVINCE, agency="SỞ NỘI VỤ", signer_title="GIÁM ĐỐC", signer_name="")
             )

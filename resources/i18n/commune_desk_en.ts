@@ -41,6 +41,248 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
     </message>
 </context>
 <context>
+    <name>AccountActions</name>
+    <message>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Sửa tài khoản</source>
+        <translation>Edit account</translation>
+    </message>
+    <message>
+        <source>Tài khoản mới</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user}</source>
+        <translation>Account {user}</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập *</source>
+        <translation>&amp;Username *</translation>
+    </message>
+    <message>
+        <source>&amp;Họ và tên</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Vai trò</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>chữ thường không dấu, ví dụ: lan.nt</source>
+        <translation>lower case without diacritics, e.g. lan.nt</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu tạm *</source>
+        <translation>&amp;Temporary password *</translation>
+    </message>
+    <message>
+        <source>Báo mật khẩu tạm này cho người dùng: lần đăng nhập đầu, phần mềm yêu cầu họ đặt mật khẩu riêng.</source>
+        <translation>Tell the user this temporary password: at the first login the program asks them to set their own.</translation>
+    </message>
+    <message>
+        <source>Đang sử dụng (bỏ chọn khi người này chuyển công tác)</source>
+        <translation>In use (untick when this person leaves the office)</translation>
+    </message>
+    <message>
+        <source>Lưu (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForms</name>
+    <message>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đăng nhập lần cuối</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Tạm khóa đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Ngừng sử dụng</source>
+        <translation>Stop using</translation>
+    </message>
+    <message>
+        <source>Chờ đổi mật khẩu tạm</source>
+        <translation>Must change temporary password</translation>
+    </message>
+    <message>
+        <source>Đang sử dụng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Tài khoản người dùng</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>Thêm tài khoản…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Tạo mã khôi phục mới…</source>
+        <translation>New recovery code…</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu của tôi…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>Cán bộ nhập liệu nhập, sửa số liệu của các kỳ chưa chốt; lãnh đạo chốt, gửi báo cáo và mở khóa kỳ; quản trị quản lý tài khoản, danh mục, cài đặt và sao lưu. Tài khoản của người chuyển công tác: bỏ chọn «Đang sử dụng» thay vì xóa, để nhật ký vẫn ghi đúng người.</source>
+        <translation>Clerks enter and edit records of open periods; officers finalize and send reports and reopen periods; administrators manage accounts, catalogs, settings and backups. For someone who left the office, untick «In use» instead of deleting, so the audit log still names the right person.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị mới thêm, sửa tài khoản và đặt lại mật khẩu. Khi cần, hãy liên hệ quản trị: {admins}.</source>
+        <translation>Only administrators add or edit accounts and reset passwords. When needed, ask an administrator: {admins}.</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một tài khoản trong bảng trước.</source>
+        <translation>Select an account in the table first.</translation>
+    </message>
+    <message>
+        <source>Đã thêm tài khoản {user} ({role}).</source>
+        <translation>Account {user} ({role}) added.</translation>
+    </message>
+    <message>
+        <source>Đã lưu tài khoản {user}.</source>
+        <translation>Account {user} saved.</translation>
+    </message>
+    <message>
+        <source>Đã đặt mật khẩu tạm cho {user}: họ phải đổi ở lần đăng nhập tới.</source>
+        <translation>Temporary password set for {user}: they must change it at the next login.</translation>
+    </message>
+    <message>
+        <source>Tạo mã khôi phục mới</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục đang in trên giấy sẽ không dùng được nữa. Tạo mã mới và in ngay bây giờ?</source>
+        <translation>The recovery code printed on paper will stop working. Make a new code and print it now?</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục MỚI (mã cũ không còn dùng được):</source>
+        <translation>NEW recovery code (the old one no longer works):</translation>
+    </message>
+    <message>
+        <source>Đã tạo mã khôi phục mới.</source>
+        <translation>New recovery code made.</translation>
+    </message>
+    <message>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminForm</name>
+    <message>
+        <source>Tài khoản quản trị</source>
+        <translation>Administrator account</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập *</source>
+        <translation>&amp;Username *</translation>
+    </message>
+    <message>
+        <source>&amp;Họ và tên</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu *</source>
+        <translation>&amp;Password *</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu *</source>
+        <translation>&amp;Repeat password *</translation>
+    </message>
+    <message>
+        <source>chữ thường không dấu, ví dụ: quantri hoặc hai.lv</source>
+        <translation>lower case without diacritics, e.g. quantri or hai.lv</translation>
+    </message>
+    <message>
+        <source>ví dụ: Lô Văn Hải</source>
+        <translation>e.g. Lô Văn Hải</translation>
+    </message>
+    <message>
+        <source>ít nhất {n} ký tự</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>Hiện mật khẩu</source>
+        <translation>Show passwords</translation>
+    </message>
+    <message>
+        <source>Quản trị thêm tài khoản cho cán bộ (nhập liệu) và lãnh đạo (chốt, gửi báo cáo), quản lý danh mục và sao lưu. Mỗi lần mở phần mềm đều phải đăng nhập.</source>
+        <translation>The administrator adds accounts for clerks (data entry) and officers (finalize, send reports), manages catalogs and backups. Every start asks for a login.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Tạo tài khoản quản trị</source>
+        <translation>Create the administrator account</translation>
+    </message>
+    <message>
+        <source>Người quản trị đăng nhập bằng tài khoản này, rồi thêm tài khoản cho cán bộ và lãnh đạo ở Cài đặt › Tài khoản.</source>
+        <translation>The administrator logs in with this account, then adds accounts for clerks and officers in Settings › Accounts.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản &gt;</source>
+        <translation>Create account &gt;</translation>
+    </message>
+</context>
+<context>
     <name>AnswerForm</name>
     <message>
         <source>Lưu trả lời (Ctrl+Enter)</source>
@@ -72,6 +314,763 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Nhật ký thay đổi…</source>
+        <translation>Change log…</translation>
+    </message>
+    <message>
+        <source>Bản ghi đã xóa gần đây…</source>
+        <translation>Recently deleted records…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Thêm</source>
+        <extracomment>The data_changed kind each restorable table&apos;s screens listen to. Columns holding a vocabulary code, shown with its label.</extracomment>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Nhập tệp</source>
+        <translation>File import</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Đăng nhập sai</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <source>Hồ sơ TTHC</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung hồ sơ</source>
+        <translation>Supplement request</translation>
+    </message>
+    <message>
+        <source>Nhân sự</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Biên chế được giao</source>
+        <translation>Posts assigned</translation>
+    </message>
+    <message>
+        <source>Trang thiết bị</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Khó khăn, kiến nghị</source>
+        <translation>Difficulties and proposals</translation>
+    </message>
+    <message>
+        <source>Văn bản báo cáo</source>
+        <translation>Report document</translation>
+    </message>
+    <message>
+        <source>Báo cáo đã gửi</source>
+        <translation>Reports sent</translation>
+    </message>
+    <message>
+        <source>Chốt kỳ báo cáo</source>
+        <translation>Period lock</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedures</translation>
+    </message>
+    <message>
+        <source>Lịch làm việc</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <source>Lịch làm việc (năm)</source>
+        <translation>Working calendar (year)</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Thông tin xã</source>
+        <translation>Commune profile</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Khóa tin cậy</source>
+        <translation>Trusted key</translation>
+    </message>
+    <message>
+        <source>Danh sách xã</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <source>Báo cáo xã gửi</source>
+        <translation>Commune report received</translation>
+    </message>
+    <message>
+        <source>Kiến nghị của xã</source>
+        <translation>Commune proposals</translation>
+    </message>
+    <message>
+        <source>Tệp trả lời</source>
+        <translation>Response file</translation>
+    </message>
+    <message>
+        <source>Mã số bản ghi</source>
+        <extracomment>Kinds offered by the log&apos;s filter in each mode.</extracomment>
+        <translation>Record number</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Dân tộc</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Tôn giáo</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Ghi chú nguồn</source>
+        <translation>Origin note</translation>
+    </message>
+    <message>
+        <source>Bắt đầu công tác</source>
+        <translation>Start of service</translation>
+    </message>
+    <message>
+        <source>Thôi công tác từ ngày</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Lý do thôi công tác</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <source>Trình độ chuyên môn</source>
+        <translation>Professional level</translation>
+    </message>
+    <message>
+        <source>Chuyên ngành</source>
+        <translation>Speciality</translation>
+    </message>
+    <message>
+        <source>Lý luận chính trị</source>
+        <translation>Political theory</translation>
+    </message>
+    <message>
+        <source>Tin học</source>
+        <translation>IT skills</translation>
+    </message>
+    <message>
+        <source>Ngoại ngữ</source>
+        <translation>Foreign language</translation>
+    </message>
+    <message>
+        <source>Tiếng dân tộc</source>
+        <translation>Ethnic language</translation>
+    </message>
+    <message>
+        <source>Làm việc tại TTPVHCC</source>
+        <translation>Works at the service centre</translation>
+    </message>
+    <message>
+        <source>Có chữ ký số</source>
+        <translation>With digital signature</translation>
+    </message>
+    <message>
+        <source>Chữ ký số hết hạn</source>
+        <translation>Signature expires</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Địa chỉ người nộp</source>
+        <translation>Applicant&apos;s address</translation>
+    </message>
+    <message>
+        <source>Điện thoại người nộp</source>
+        <translation>Applicant&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Thời điểm tiếp nhận</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Hạn trả (tính theo quy định)</source>
+        <translation>Due date (by the rules)</translation>
+    </message>
+    <message>
+        <source>Hạn trả (sửa tay)</source>
+        <translation>Due date (set by hand)</translation>
+    </message>
+    <message>
+        <source>Lý do sửa hạn trả</source>
+        <translation>Reason for changing the due date</translation>
+    </message>
+    <message>
+        <source>Ngày có kết quả</source>
+        <translation>Result date</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Ngày trả kết quả</source>
+        <translation>Date result returned</translation>
+    </message>
+    <message>
+        <source>Ngày gửi thư xin lỗi</source>
+        <translation>Apology letter date</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới</source>
+        <translation>New promised date</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Ngày yêu cầu bổ sung</source>
+        <translation>Supplement requested on</translation>
+    </message>
+    <message>
+        <source>Ngày bổ sung xong</source>
+        <translation>Supplement completed on</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Số cần có</source>
+        <translation>Number required</translation>
+    </message>
+    <message>
+        <source>Số hiện có</source>
+        <translation>Quantity held</translation>
+    </message>
+    <message>
+        <source>Số đang dùng được</source>
+        <translation>Number working</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ngày kiểm kê</source>
+        <translation>Inventory date</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Ngày nêu</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>Gửi tới</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nội dung trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời</source>
+        <translation>Replied on</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Theo ngày chốt số liệu</source>
+        <translation>By the data cut-off day</translation>
+    </message>
+    <message>
+        <source>Lần báo cáo</source>
+        <translation>Report revision</translation>
+    </message>
+    <message>
+        <source>Chốt lúc</source>
+        <translation>Finalized at</translation>
+    </message>
+    <message>
+        <source>Người chốt</source>
+        <translation>Finalized by</translation>
+    </message>
+    <message>
+        <source>Mở khóa lúc</source>
+        <translation>Reopened at</translation>
+    </message>
+    <message>
+        <source>Người mở khóa</source>
+        <translation>Reopened by</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Ngày gửi</source>
+        <translation>Date sent</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Mã SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Nơi nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Quyết định giao</source>
+        <translation>Assigning decision</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Phải đổi mật khẩu</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>Mục cài đặt</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tên viết tắt</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Là Trung tâm Phục vụ hành chính công</source>
+        <translation>Is the Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Thứ tự</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Tính thời hạn theo</source>
+        <translation>Time limit counted in</translation>
+    </message>
+    <message>
+        <source>Số ngày (nộp trực tiếp)</source>
+        <translation>Days (in person)</translation>
+    </message>
+    <message>
+        <source>Số ngày (nộp trực tuyến)</source>
+        <translation>Days (online)</translation>
+    </message>
+    <message>
+        <source>Số ngày (nộp qua bưu chính)</source>
+        <translation>Days (by post)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ công khai</source>
+        <translation>Public posting address</translation>
+    </message>
+    <message>
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <source>Khu vực</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Số bản ghi mới</source>
+        <translation>New records</translation>
+    </message>
+    <message>
+        <source>Số bản ghi cập nhật</source>
+        <translation>Updated records</translation>
+    </message>
+    <message>
+        <source>(hệ thống)</source>
+        <translation>(system)</translation>
+    </message>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Nhật ký thay đổi</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Mọi lần thêm, sửa, xóa bản ghi đều được ghi lại: ai làm, lúc nào, bản ghi nào, giá trị cũ và mới. Nhật ký không sửa hoặc xóa được; nút «Kiểm tra tính toàn vẹn» phát hiện nếu tệp dữ liệu bị sửa ngoài phần mềm.</source>
+        <translation>Every record added, changed or deleted is logged: who, when, which record, old and new values. The log cannot be edited or deleted; «Check integrity» detects a data file altered outside the program.</translation>
+    </message>
+    <message>
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>đến ngày:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>&amp;Loại bản ghi:</source>
+        <translation>&amp;Kind of record:</translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Kiểm tra tính toàn vẹn</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <source>Tính lại mã băm của từng mục nhật ký để biết nhật ký có bị sửa ngoài phần mềm hay không.</source>
+        <translation>Recomputes the hash of every log entry to tell whether the log was altered outside the program.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tất cả người dùng</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>Tất cả loại bản ghi</source>
+        <translation>All kinds of record</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra nhật ký…</source>
+        <translation>Checking the log…</translation>
+    </message>
+    <message>
+        <source>Nhật ký nguyên vẹn: {n} mục</source>
+        <translation>Log intact: {n} entries</translation>
+    </message>
+    <message>
+        <source>Nhật ký bị sửa từ mục #{id}: tệp dữ liệu đã bị thay đổi ngoài phần mềm; các mục từ đó trở đi không còn đáng tin. Hãy báo lãnh đạo và dùng bản sao lưu trước ngày đó để đối chiếu.</source>
+        <translation>Log altered from entry #{id}: the data file was changed outside the program; entries from there on cannot be trusted. Tell an officer and compare with a backup from before that date.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Loại bản ghi</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Đang sao lưu tự động…</source>
+        <translation>Automatic backup…</translation>
+    </message>
+    <message>
+        <source>Sao lưu tự động không thành công: {reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Sao lưu ra…</source>
+        <translation>Back up to…</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Sao lưu dữ liệu ra…</source>
+        <translation>Back up the data to…</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Không sao lưu được</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu dữ liệu của {owner} vào:
+{path}
+
+Bản sao đã được kiểm tra toàn vẹn.</source>
+        <translation>The data of {owner} was backed up to:
+{path}
+
+The copy passed the integrity check.</translation>
+    </message>
+    <message>
+        <source>Chọn bản sao lưu để khôi phục</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Không khôi phục được</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>Đang khôi phục dữ liệu…</source>
+        <translation>Restoring the data…</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục nhưng không mở được dữ liệu</source>
+        <translation>Restored, but the data cannot be opened</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục dữ liệu của {owner} từ bản sao lưu lập lúc {made}.</source>
+        <translation>The data of {owner} was restored from the backup made {made}.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trước khi khôi phục được giữ tại:
+{path}</source>
+        <translation>The data as it was before the restore is kept at:
+{path}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục dữ liệu từ bản sao lưu lập lúc {made}. Các thay đổi sau {lost} đã mất, hãy nhập lại nếu cần.</source>
+        <translation>The data was restored from the backup made {made}. Changes after {lost} are lost: enter them again if needed.</translation>
+    </message>
+    <message>
+        <source>Tệp bị hỏng được giữ tại:
+{path}</source>
+        <translation>The damaged file is kept at:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Trước khi nâng cấp</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Tệp đã chọn</source>
+        <translation>Chosen file</translation>
+    </message>
+    <message>
+        <source>{revision} (cũ hơn: sẽ được nâng cấp tự động khi mở)</source>
+        <translation>{revision} (older: upgraded automatically when opened)</translation>
+    </message>
+    <message>
+        <source>thay toàn bộ dữ liệu</source>
+        <translation>replaces all data</translation>
+    </message>
+    <message>
+        <source>mất các thay đổi sau {time}</source>
+        <translation>loses the changes after {time}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogsPage</name>
     <message>
         <source>Đơn vị</source>
@@ -96,6 +1095,49 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
     <message>
         <source>Danh mục này không nhập từ tệp.</source>
         <translation>This catalogue cannot be imported from a file.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} – {role}</source>
+        <translation>Account {user} – {role}</translation>
+    </message>
+    <message>
+        <source>Mật khẩu này do quản trị đặt tạm thời. Hãy đặt mật khẩu của riêng anh/chị (ít nhất {n} ký tự) trước khi bắt đầu làm việc.</source>
+        <translation>This password was set temporarily by the administrator. Set your own password (at least {n} characters) before you start working.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới cần ít nhất {n} ký tự.</source>
+        <translation>The new password needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;hiện tại</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu mới</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>Hiện mật khẩu</source>
+        <translation>Show passwords</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu (Enter)</source>
+        <translation>Change password (Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -495,6 +1537,96 @@ Deadline: {date}</translation>
     </message>
 </context>
 <context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <source>Commune Desk – Tạo tài khoản quản trị</source>
+        <translation>Commune Desk – create the administrator account</translation>
+    </message>
+    <message>
+        <source>Dữ liệu {owner} chưa có tài khoản nào. Hãy tạo tài khoản quản trị: từ nay mỗi lần mở phần mềm đều phải đăng nhập, và quyền của từng người được kiểm tra khi lưu dữ liệu.</source>
+        <translation>The data of {owner} has no accounts yet. Create the administrator account: from now on every start asks for a login, and each person&apos;s permissions are checked when data is saved.</translation>
+    </message>
+    <message>
+        <source>này</source>
+        <translation>this office</translation>
+    </message>
+    <message>
+        <source>Đã tạo tài khoản quản trị {user}. Hãy in mã khôi phục trước khi bắt đầu.</source>
+        <translation>Administrator account {user} created. Print the recovery code before you start.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Bắt đầu dùng phần mềm</source>
+        <translation>Start using the program</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Hãy in hoặc chép mã, đánh dấu ô xác nhận rồi tiếp tục.</source>
+        <translation>Print or copy the code, tick the confirmation box, then continue.</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedStartDialog</name>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng</source>
+        <translation>Damaged database</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {name} bị hỏng.</source>
+        <translation>The data file {name} is damaged.</translation>
+    </message>
+    <message>
+        <source>Có thể do mất điện khi đang ghi hoặc ổ đĩa bị lỗi. Để không làm hỏng thêm, Commune Desk chưa mở tệp này. Hãy chọn một bản sao lưu còn tốt để khôi phục: các thay đổi sau thời điểm của bản sao lưu sẽ mất và cần nhập lại. Tệp bị hỏng vẫn được giữ lại trong thư mục «backups» để kỹ thuật viên cứu dữ liệu nếu cần.</source>
+        <translation>Perhaps the power failed while it was being written, or the disk is failing. So as not to make it worse, Commune Desk has not opened this file. Choose a good backup to restore: changes made after the backup will be lost and must be entered again. The damaged file is kept in the «backups» folder, so a technician can try to rescue it if needed.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy bản sao lưu nào còn tốt bên cạnh tệp dữ liệu. Nếu có bản sao lưu trên USB, hãy bấm «Chọn tệp sao lưu khác…».</source>
+        <translation>No good backup was found beside the data file. If you have a backup on a USB stick, press «Choose another backup file…».</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu lập lúc</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dữ liệu của</source>
+        <translation>Data of</translation>
+    </message>
+    <message>
+        <source>Nếu khôi phục</source>
+        <translation>If restored</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn</source>
+        <translation>Restore the selected backup</translation>
+    </message>
+    <message>
+        <source>Chọn tệp sao lưu khác…</source>
+        <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>Không dùng được tệp này</source>
+        <translation>This file cannot be used</translation>
+    </message>
+</context>
+<context>
     <name>DashboardCharts</name>
     <message>
         <source>T{month}/{year}</source>
@@ -680,6 +1812,33 @@ Deadline: {date}</translation>
     <message>
         <source>Ngày làm bù (thứ Bảy, Chủ nhật)</source>
         <translation>Extra working day (Saturday, Sunday)</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedDialog</name>
+    <message>
+        <source>Bản ghi đã xóa gần đây</source>
+        <translation>Recently deleted records</translation>
+    </message>
+    <message>
+        <source>Hồ sơ, nhân sự, trang thiết bị, kiến nghị và dòng sổ báo cáo đã gửi bị xóa trong {days} ngày qua. Lãnh đạo hoặc quản trị có thể khôi phục nguyên bản ghi (hồ sơ kèm các lần yêu cầu bổ sung).</source>
+        <translation>Dossiers, staff, equipment, proposals and rows of the register of reports sent deleted in the last {days} days. An officer or administrator can restore the whole record (a dossier with its supplement requests).</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo hoặc quản trị được khôi phục bản ghi đã xóa.</source>
+        <translation>Only an officer or administrator may restore deleted records.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {record}.</source>
+        <translation>Restored {record}.</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +2240,37 @@ in person or by post</translation>
     </message>
 </context>
 <context>
+    <name>EntryDetail</name>
+    <message>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Giá trị cũ</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>Giá trị mới</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Chọn một dòng để xem chi tiết.</source>
+        <translation>Select a row to see the details.</translation>
+    </message>
+    <message>
+        <source>{action} — {kind}: {record}</source>
+        <translation>{action} — {kind}: {record}</translation>
+    </message>
+    <message>
+        <source>Người thực hiện: {user} — lúc {at} — mục nhật ký #{id}</source>
+        <translation>By: {user} — at {at} — log entry #{id}</translation>
+    </message>
+    <message>
+        <source>Lý do: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentChart</name>
     <message>
         <source>Trang thiết bị: cần có và đang hoạt động tốt (hiện trạng)</source>
@@ -1364,6 +2554,14 @@ in person or by post</translation>
     <message>
         <source>Hoàn tất</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Hãy in hoặc chép mã, đánh dấu ô xác nhận rồi bấm «Hoàn tất».</source>
+        <translation>Print or copy the code, tick the confirmation box, then press «Finish».</translation>
+    </message>
+    <message>
+        <source>Sau khi nạp, đăng nhập bằng một tài khoản mẫu: {accounts}; mật khẩu {password}.</source>
+        <translation>After loading, log in with a demo account: {accounts}; password {password}.</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2978,72 @@ SHA-256: {sha}</translation>
     </message>
 </context>
 <context>
+    <name>Login</name>
+    <message>
+        <source>{user} – {role}</source>
+        <translation>{user} – {role}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Commune Desk – Đăng nhập</source>
+        <translation>Commune Desk – log in</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Quên mật khẩu?</source>
+        <translation>Forgot password?</translation>
+    </message>
+    <message>
+        <source>Dữ liệu mẫu – đăng nhập thử bằng: {accounts}. Mật khẩu: {password}</source>
+        <translation>Demo data – try logging in as: {accounts}. Password: {password}</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên đăng nhập.</source>
+        <translation>Enter the username.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập mật khẩu.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra mật khẩu…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <source>Cần đặt mật khẩu mới trước khi bắt đầu làm việc.</source>
+        <translation>A new password must be set before you can start working.</translation>
+    </message>
+    <message>
+        <source>Không đăng nhập được</source>
+        <translation>Cannot log in</translation>
+    </message>
+    <message>
+        <source>Đã đặt mật khẩu mới: hãy đăng nhập bằng mật khẩu đó.</source>
+        <translation>New password set: log in with it.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Màn hình này không có thao tác đó.</source>
@@ -2072,6 +3336,88 @@ Database: {path}</translation>
     <message>
         <source>Quay về kỳ báo cáo đang diễn ra</source>
         <translation>Back to the reporting period in progress</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodStatusBar</name>
+    <message>
+        <source>Chốt báo cáo</source>
+        <translation>Finalize report</translation>
+    </message>
+    <message>
+        <source>Mở khóa kỳ…</source>
+        <translation>Reopen period…</translation>
+    </message>
+    <message>
+        <source>Trạng thái: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo (hoặc quản trị) được chốt và mở khóa kỳ báo cáo.</source>
+        <translation>Only an officer (or administrator) may finalize and reopen reporting periods.</translation>
+    </message>
+    <message>
+        <source>Chốt báo cáo khóa các hồ sơ, biến động nhân sự, số liệu trang thiết bị và kiến nghị có ngày trong kỳ; muốn sửa phải mở khóa kỳ (ghi lý do) rồi lập lại báo cáo.</source>
+        <translation>Finalizing locks the dossiers, staff changes, equipment counts and proposals dated in the period; to change them, reopen the period (with a reason) and issue the report again.</translation>
+    </message>
+    <message>
+        <source>Mở khóa để sửa số liệu của kỳ đã chốt; cần ghi rõ lý do.</source>
+        <translation>Reopen to correct a finalized period&apos;s records; a reason is required.</translation>
+    </message>
+    <message>
+        <source>Chốt báo cáo {period}?</source>
+        <translation>Finalize the report for {period}?</translation>
+    </message>
+    <message>
+        <source>Sau khi chốt, các hồ sơ TTHC, biến động nhân sự, số liệu trang thiết bị và kiến nghị có ngày trong kỳ {range} bị khóa: không ai sửa được nữa. Muốn sửa, lãnh đạo phải mở khóa kỳ (ghi rõ lý do), sau đó lập lại báo cáo (lần sau).</source>
+        <translation>Once finalized, the dossiers, staff changes, equipment counts and proposals dated in the period {range} are locked: nobody can change them. To correct them, an officer must reopen the period (giving a reason), then issue the report again (next revision).</translation>
+    </message>
+    <message>
+        <source>Lưu ý: kỳ này chưa kết thúc. Sau khi chốt, không nhập thêm được hồ sơ có ngày trong kỳ.</source>
+        <translation>Note: this period has not ended yet. Once finalized, no more dossiers dated in it can be entered.</translation>
+    </message>
+    <message>
+        <source>Không chốt</source>
+        <translation>Do not finalize</translation>
+    </message>
+    <message>
+        <source>Đã chốt báo cáo {period} (lần {n}).</source>
+        <translation>Finalized the report for {period} (revision {n}).</translation>
+    </message>
+    <message>
+        <source>Đã mở khóa {period}.</source>
+        <translation>Reopened {period}.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodStatusTable</name>
+    <message>
+        <source>Trạng thái các kỳ báo cáo</source>
+        <translation>Status of reporting periods</translation>
+    </message>
+    <message>
+        <source>Các kỳ đã chốt báo cáo: số liệu của kỳ bị khóa cho đến khi lãnh đạo mở khóa (ghi lý do). Kỳ không có trong bảng đang ở trạng thái «Đang soạn».</source>
+        <translation>Periods whose report was finalized: their records stay locked until an officer reopens them (with a reason). Periods not listed are drafts.</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Cách tính kỳ</source>
+        <translation>Period basis</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Theo ngày chốt số liệu</source>
+        <translation>By the data cut-off day</translation>
+    </message>
+    <message>
+        <source>Theo tháng dương lịch</source>
+        <translation>By calendar month</translation>
     </message>
 </context>
 <context>
@@ -2389,8 +3735,8 @@ use</translation>
         <translation>Commune and province names follow the 2025 list of administrative units. Other details can be changed in Settings.</translation>
     </message>
     <message>
-        <source>Hoàn tất</source>
-        <translation>Finish</translation>
+        <source>Lưu và tiếp tục &gt;</source>
+        <translation>Save and continue &gt;</translation>
     </message>
 </context>
 <context>
@@ -3080,8 +4426,8 @@ waiting</translation>
         <translation>The commune registry tells which communes have reported and which have not.</translation>
     </message>
     <message>
-        <source>Hoàn tất</source>
-        <translation>Finish</translation>
+        <source>Lưu và tiếp tục &gt;</source>
+        <translation>Save and continue &gt;</translation>
     </message>
 </context>
 <context>
@@ -3295,6 +4641,10 @@ status</translation>
     <message>
         <source>Giao diện</source>
         <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Cơ quan tổng hợp và người ký báo cáo</source>
@@ -3559,6 +4909,204 @@ status</translation>
     </message>
 </context>
 <context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>Lịch sử thay đổi</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Lịch sử: {kind} {name}</source>
+        <translation>History: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>{n} lần thay đổi, cũ nhất ở trên.</source>
+        <translation>{n} changes, oldest first.</translation>
+    </message>
+    <message>
+        <source>Chưa có thay đổi nào được ghi cho bản ghi này (bản ghi có từ trước khi có nhật ký).</source>
+        <translation>No change is logged for this record (it dates from before the log existed).</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCode</name>
+    <message>
+        <source>Đơn vị: {owner}</source>
+        <translation>Office: {owner}</translation>
+    </message>
+    <message>
+        <source>Tài khoản quản trị: {admin}</source>
+        <translation>Administrator account: {admin}</translation>
+    </message>
+    <message>
+        <source>Lập lúc: {made}</source>
+        <translation>Made at: {made}</translation>
+    </message>
+    <message>
+        <source>Khi quên mật khẩu quản trị: ở màn hình đăng nhập bấm «Quên mật khẩu?», nhập tên tài khoản quản trị, mã này và mật khẩu mới.</source>
+        <translation>If the administrator password is forgotten: on the login screen press «Forgot password?», enter the administrator&apos;s username, this code and a new password.</translation>
+    </message>
+    <message>
+        <source>Mỗi mã chỉ dùng được một lần. Sau khi dùng (hoặc khi quản trị tạo mã mới), phần mềm cấp mã mới và mã này không còn dùng được: hãy in mã mới và hủy tờ giấy này.</source>
+        <translation>Each code works only once. After it is used (or when an administrator makes a new one), the program issues a new code and this one stops working: print the new code and destroy this sheet.</translation>
+    </message>
+    <message>
+        <source>Cất tờ giấy này ở nơi an toàn trong cơ quan (tủ có khóa), không dán cạnh máy tính.</source>
+        <translation>Keep this sheet somewhere safe in the office (a locked cabinet), not next to the computer.</translation>
+    </message>
+    <message>
+        <source>Commune Desk – Mã khôi phục tài khoản quản trị</source>
+        <translation>Commune Desk – administrator recovery code</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục Commune Desk</source>
+        <translation>Commune Desk recovery code</translation>
+    </message>
+    <message>
+        <source>In mã khôi phục</source>
+        <translation>Print the recovery code</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeBox</name>
+    <message>
+        <source>&amp;In mã</source>
+        <translation>&amp;Print code</translation>
+    </message>
+    <message>
+        <source>Sao &amp;chép</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Mã này chỉ hiện một lần. Khi quên mật khẩu quản trị, mã này (cùng tên tài khoản quản trị) cho phép đặt mật khẩu mới. Cất tờ giấy ở nơi an toàn trong cơ quan.</source>
+        <translation>This code is shown only once. If the administrator password is forgotten, this code (with the administrator&apos;s username) sets a new one. Keep the sheet somewhere safe in the office.</translation>
+    </message>
+    <message>
+        <source>Tôi đã in hoặc chép mã này</source>
+        <translation>I have printed or copied this code</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục tài khoản quản trị:</source>
+        <translation>Administrator recovery code:</translation>
+    </message>
+    <message>
+        <source>Đã gửi mã ra máy in.</source>
+        <translation>The code was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Đã chép mã vào bộ nhớ tạm: hãy dán vào nơi an toàn rồi xóa khỏi máy.</source>
+        <translation>Code copied to the clipboard: paste it somewhere safe, then remove it from this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Mã khôi phục mới</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Hãy in hoặc chép mã, đánh dấu ô bên trên rồi bấm «Xong».</source>
+        <translation>Print or copy the code, tick the box above, then press «Done».</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePage</name>
+    <message>
+        <source>In mã khôi phục</source>
+        <translation>Print the recovery code</translation>
+    </message>
+    <message>
+        <source>Nếu quên mật khẩu quản trị, chỉ mã này mở lại được tài khoản. Hãy in và cất ở nơi an toàn.</source>
+        <translation>If the administrator password is forgotten, only this code opens the account again. Print it and keep it somewhere safe.</translation>
+    </message>
+    <message>
+        <source>&amp;In mã khôi phục</source>
+        <translation>&amp;Print recovery code</translation>
+    </message>
+    <message>
+        <source>Bấm «Hoàn tất» để bắt đầu. Lần sau mở phần mềm, đăng nhập bằng tài khoản {user} và mật khẩu vừa đặt.</source>
+        <translation>Press «Finish» to start. Next time, log in as {user} with the password you just set.</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Quên mật khẩu quản trị</source>
+        <translation>Forgotten administrator password</translation>
+    </message>
+    <message>
+        <source>Dùng mã khôi phục đã in khi cài đặt (hoặc lần khôi phục trước) để đặt mật khẩu mới cho tài khoản quản trị. Cán bộ và lãnh đạo quên mật khẩu: nhờ quản trị đặt lại ở Cài đặt › Tài khoản.</source>
+        <translation>Use the recovery code printed at set-up (or at the last recovery) to set a new password for the administrator account. Clerks and officers who forgot their password: ask an administrator to reset it in Settings › Accounts.</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu quản trị</source>
+        <translation>Reset the administrator password</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>&amp;Mã khôi phục</source>
+        <translation>&amp;Recovery code</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu mới</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>Đặt mật khẩu mới</source>
+        <translation>Set new password</translation>
+    </message>
+    <message>
+        <source>Xong, quay lại đăng nhập</source>
+        <translation>Done, back to login</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên tài khoản quản trị.</source>
+        <translation>Enter the administrator&apos;s username.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập mã khôi phục in trên giấy.</source>
+        <translation>Enter the recovery code printed on paper.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra mã khôi phục…</source>
+        <translation>Checking the recovery code…</translation>
+    </message>
+    <message>
+        <source>Đã đặt mật khẩu mới cho {user}. Mã khôi phục cũ KHÔNG còn dùng được nữa: hãy hủy tờ giấy cũ và in mã mới dưới đây.</source>
+        <translation>A new password was set for {user}. The old recovery code NO longer works: destroy the old sheet and print the new code below.</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục MỚI (thay cho mã vừa dùng):</source>
+        <translation>NEW recovery code (replaces the one just used):</translation>
+    </message>
+    <message>
+        <source>Hãy in hoặc chép mã mới, đánh dấu ô xác nhận rồi bấm «Xong».</source>
+        <translation>Print or copy the new code, tick the confirmation box, then press «Done».</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Thêm mới (Ctrl+N)</source>
@@ -3586,7 +5134,20 @@ status</translation>
     </message>
     <message>
         <source>Tìm (không cần dấu)… Ctrl+F</source>
+        <extracomment>The audit log&apos;s table for each screen&apos;s kind of record (the &quot;Lịch sử…&quot; button).</extracomment>
         <translation>Search (accents optional)… Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Lịch sử…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Ai đã thêm, sửa bản ghi đang chọn, lúc nào, giá trị cũ và mới.</source>
+        <translation>Who added or changed the selected record, when, old and new values.</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi…</source>
+        <translation>Change history…</translation>
     </message>
     <message>
         <source>Thêm mới</source>
@@ -3595,6 +5156,10 @@ status</translation>
     <message>
         <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Not saved: please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: xem thông báo màu đỏ dưới biểu mẫu.</source>
+        <translation>Not saved: see the red message under the form.</translation>
     </message>
     <message>
         <source>Đã lưu {name}.</source>
@@ -3635,6 +5200,10 @@ status</translation>
     <message>
         <source>Đã khôi phục {name}.</source>
         <translation>Restored {name}.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn bản ghi để xem lịch sử.</source>
+        <translation>No record selected to show its history.</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +5254,33 @@ status</translation>
     <message>
         <source>Danh sách xã</source>
         <translation>Commune registry</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Mở khóa kỳ báo cáo</source>
+        <translation>Reopen reporting period</translation>
+    </message>
+    <message>
+        <source>Mở khóa {period} {range} để sửa số liệu đã báo cáo. Lý do được ghi vào nhật ký thay đổi; sau khi sửa, cần chốt và gửi lại báo cáo (lần sau).</source>
+        <translation>Reopen {period} {range} to correct reported records. The reason is kept in the change log; after the correction, finalize and send the report again (next revision).</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do mở khóa (bắt buộc, ít nhất 10 ký tự):</source>
+        <translation>&amp;Reason for reopening (required, at least 10 characters):</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Sửa ngày tiếp nhận hồ sơ nhập nhầm</source>
+        <translation>E.g. Correct a dossier&apos;s mistyped receipt date</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4083,6 +5679,29 @@ status</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu cho {user} ({name})</source>
+        <translation>Reset the password of {user} ({name})</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu tạm *</source>
+        <translation>&amp;Temporary password *</translation>
+    </message>
+    <message>
+        <source>Báo mật khẩu tạm này cho người dùng. Lần đăng nhập tới, họ phải đặt mật khẩu riêng. Nếu tài khoản đang tạm khóa vì nhập sai nhiều lần, khóa được gỡ ngay.</source>
+        <translation>Tell the user this temporary password. At the next login they must set their own. If the account is locked after repeated wrong passwords, the lock is lifted now.</translation>
+    </message>
+    <message>
+        <source>Đặt lại (Enter)</source>
+        <translation>Reset (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>ResponseDialog</name>
     <message>
         <source>Nhận phản hồi của tỉnh</source>
@@ -4195,6 +5814,69 @@ status</translation>
     <message>
         <source>Không nhận được tệp phản hồi</source>
         <translation>The response file was not accepted</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu đạt kiểm tra toàn vẹn và dùng được.</source>
+        <translation>The backup passed the integrity check and can be used.</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Dữ liệu của:</source>
+        <translation>Data of:</translation>
+    </message>
+    <message>
+        <source>Lập lúc:</source>
+        <translation>Made:</translation>
+    </message>
+    <message>
+        <source>Thay đổi mới nhất trong bản sao:</source>
+        <translation>Newest change in the backup:</translation>
+    </message>
+    <message>
+        <source>Phiên bản dữ liệu:</source>
+        <translation>Data version:</translation>
+    </message>
+    <message>
+        <source>Tôi hiểu, vẫn thay bằng dữ liệu của {other}</source>
+        <translation>I understand: replace it with the data of {other}</translation>
+    </message>
+    <message>
+        <source>Trước khi khôi phục, cơ sở dữ liệu hiện tại được giữ lại trong thư mục «backups» bên cạnh tệp dữ liệu. Sau khi khôi phục, cửa sổ chương trình sẽ tự mở lại.</source>
+        <translation>Before the restore, the current database is kept in the «backups» folder beside the data file. After the restore, the program window reopens by itself.</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Toàn bộ dữ liệu hiện tại trên máy này sẽ được thay bằng dữ liệu trong bản sao lưu.</source>
+        <translation>All current data on this PC will be replaced with the data in the backup.</translation>
+    </message>
+    <message>
+        <source>Sẽ mất các thay đổi sau {time}.</source>
+        <translation>Changes after {time} will be lost.</translation>
+    </message>
+    <message>
+        <source>Trên máy này có {n} bản ghi đã thêm hoặc sửa sau thời điểm đó.</source>
+        <translation>On this PC, {n} records were added or changed after that time.</translation>
     </message>
 </context>
 <context>
@@ -4343,6 +6025,10 @@ status</translation>
     <message>
         <source>Dữ liệu</source>
         <translation>Data</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Giao diện (chỉ trên máy này)</source>
@@ -4816,6 +6502,25 @@ status</translation>
     </message>
 </context>
 <context>
+    <name>StatusTexts</name>
+    <message>
+        <source>Đã chốt (lần {n})</source>
+        <translation>Finalized (revision {n})</translation>
+    </message>
+    <message>
+        <source>Đã gửi tỉnh (lần {n})</source>
+        <translation>Sent to the province (revision {n})</translation>
+    </message>
+    <message>
+        <source>Đã mở lại — cần lập lại báo cáo (lần {n})</source>
+        <translation>Reopened — the report must be issued again (revision {n})</translation>
+    </message>
+    <message>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+</context>
+<context>
     <name>SupplementRow</name>
     <message>
         <source>Ngày yêu cầu</source>
@@ -5066,6 +6771,13 @@ post</translation>
     <message>
         <source>Chưa tính lại được hạn giải quyết của hồ sơ; sẽ tính lại sau lần sửa lịch tiếp theo.</source>
         <translation>Could not recompute the dossier deadlines yet; they will be recomputed after the next calendar change.</translation>
+    </message>
+</context>
+<context>
+    <name>_StoringDialog</name>
+    <message>
+        <source>Không lưu được</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from storage.auth import seed_demo_accounts
 from storage.catalog import seed_catalog
 from storage.demo.communes import COMMUNES, DemoCommune, find_commune
 from storage.demo.dossier_flow import load_flow, load_published_window
@@ -65,6 +66,7 @@ def load_demo(
             "Ngày kết thúc dữ liệu mẫu phải từ 10/07/2025.", "The demo end date must be 10/07/2025 or later."
         )
     rng = random.Random(f"{seed}-{c.key}")
+    seed_demo_accounts(session)  # quantri / lanhdao / canbo, password demo2025 (README): a demo asks to log in too
     seed_catalog(session)
     seed_default_units(session)
     people = load_staff(session, c, rng, until)

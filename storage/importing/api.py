@@ -22,7 +22,7 @@ from storage.importing.columns import COLUMNS, ColumnMap, match_columns
 from storage.importing.dossier_kind import DossierImporter
 from storage.importing.kinds import IMPORTERS, KindImporter
 from storage.importing.reader import Cell, read_table
-from storage.importing.values import MAX_CELL_CHARS, CellError
+from storage.importing.values import MAX_CELL_CHARS, CellError, Formula, formula_error
 
 #: Rows checked between two progress reports / cancel checks.
 BLOCK = 1000
@@ -255,6 +255,8 @@ def _parse_row(
             values[key] = None
             continue
         try:
+            if cell.__class__ is Formula:
+                raise formula_error(cell)  # type: ignore[arg-type]
             values[key] = parse(cell)
         except CellError as e:
             problems.append(Problem(header, e.vi, e.en, row))

@@ -9,18 +9,31 @@ crash. Row numbers are the ones the clerk sees in Excel: the first line of the f
 from __future__ import annotations
 
 import csv
+import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import IO
 
 from storage.errors import UserError
+from storage.importing.values import Formula, visible
 from storage.textsearch import fold
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 1_000_000
+#: Data rows in one file: twice a large commune's ten years of dossiers; a bigger file is refused
+#: as soon as the row after the limit is read, not after reading it all.
+MAX_ROWS = 200_000
+#: An .xlsx is a ZIP: what it may unpack to (real sheets compress about 10:1; a "ZIP bomb" far more),
+#: and its shared-string table, which openpyxl loads whole into memory.
+MAX_XLSX_UNPACKED = 20 * MAX_FILE_BYTES
+MAX_SHARED_STRINGS = 200 * 1024 * 1024
+#: Longest header cell shown in messages.
+MAX_HEADER_CHARS = 100
 
 _ZIP = b"PK\x03\x04"
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")  # the stream of a password-protected .xlsx
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc (Office 97-2003)
 _BOM = "\ufeff"
 
@@ -34,7 +47,7 @@ _NOT_TABLE_EN = (
 )
 
 
-Cell = str | int | float | bool | datetime | date | time | None
+Cell = str | int | float | bool | datetime | date | time | Formula | None
 
 
 @dataclass
@@ -49,6 +62,12 @@ class Table:
 
 def _empty_row(cells: list[Cell] | tuple[Cell, ...]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _header_cell(value: object) -> str:
+    """A header cell as messages show it: trimmed, invisible controls made visible, not too long."""
+    text = visible("" if value is None else str(value).strip())
+    return text if len(text) <= MAX_HEADER_CHARS else text[: MAX_HEADER_CHARS - 1] + "…"
 
 
 def read_table(path: Path | str, sheet_hints: tuple[str, ...] = ()) -> Table:
@@ -78,6 +97,13 @@ def read_table(path: Path | str, sheet_hints: tuple[str, ...] = ()) -> Table:
     if head.startswith(_ZIP):
         table = _read_xlsx(path, sheet_hints)
     elif head.startswith(_OLE2):
+        if _ENCRYPTED in path.read_bytes():
+            raise UserError(
+                f"Tệp {path.name} đang được đặt mật khẩu nên không đọc được. Hãy mở bằng Excel, bỏ mật khẩu "
+                "(Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu → xóa mật khẩu), lưu lại rồi nhập.",
+                f"{path.name} is protected by a password and cannot be read. Open it in Excel, remove the "
+                "password (File → Info → Protect Workbook → Encrypt with Password), save, then import.",
+            )
         raise UserError(
             f"Tệp {path.name} là tệp Excel cũ (.xls) hoặc Word, chưa được hỗ trợ. Hãy mở bằng Excel và "
             "Lưu thành… dạng «Sổ làm việc Excel (.xlsx)» hoặc «CSV UTF-8».",
@@ -155,12 +181,19 @@ def _read_csv(path: Path) -> Table:
             if not record or _empty_row(record):
                 continue
             if header is None:
-                header, header_row = [c.strip() for c in record], number
+                header, header_row = [_header_cell(c) for c in record], number
                 continue
             rows.append((number, record))  # type: ignore[arg-type]
             if len(rows) > MAX_ROWS:
                 raise _too_many_rows(path)
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise UserError(
+                f"Dòng {number + 1} của tệp {path.name} có một ô quá dài (hơn {csv.field_size_limit():,} ký tự; "
+                "tối đa 10.000); có thể thiếu một dấu ngoặc kép đóng.".replace(",", "."),
+                f"Row {number + 1} of {path.name} has a cell that is too long (over {csv.field_size_limit():,} "
+                "characters; at most 10,000); a closing quote may be missing.",
+            ) from None
         raise UserError(
             f"Dòng {number + 1} của tệp {path.name} sai định dạng CSV ({exc}). Kiểm tra dấu ngoặc kép.",
             f"Row {number + 1} of {path.name} is not valid CSV ({exc}). Check the quotes.",
@@ -185,18 +218,21 @@ def _bad_xlsx(path: Path) -> UserError:
 def _read_xlsx(path: Path, sheet_hints: tuple[str, ...]) -> Table:
     from openpyxl import load_workbook
 
+    _bound_openpyxl_size_scan()
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError):
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
         raise _bad_xlsx(path) from None
-    if "xl/workbook.xml" not in names:
-        raise _bad_xlsx(path)
+    sizes = {i.filename: i.file_size for i in infos}
+    _check_package(path, sizes)
     try:
         with path.open("rb") as fh:  # a file object: openpyxl then does not insist on the extension
-            wb = load_workbook(fh, read_only=True, data_only=True)
+            # Not data_only: a formula cell must be seen as a formula (and refused), not as a cached
+            # value that Excel may recalculate differently, or as an empty cell when none was cached.
+            wb = load_workbook(fh, read_only=True, data_only=False)
             try:
-                return _read_sheet(path, wb, sheet_hints)
+                return _read_sheet(path, wb, sheet_hints, sizes)
             finally:
                 wb.close()
     except UserError:
@@ -205,24 +241,145 @@ def _read_xlsx(path: Path, sheet_hints: tuple[str, ...]) -> Table:
         raise _bad_xlsx(path) from None
 
 
-def _read_sheet(path: Path, wb, sheet_hints: tuple[str, ...]) -> Table:  # type: ignore[no-untyped-def]
+def _check_package(path: Path, sizes: dict[str, int]) -> None:
+    """Refuse what is not a plain workbook (binary, macro-enabled, OpenDocument) or unpacks too big."""
+    if "xl/workbook.bin" in sizes:
+        raise UserError(
+            f"Tệp {path.name} là sổ làm việc nhị phân Excel (.xlsb), chưa được hỗ trợ. Hãy mở bằng Excel và "
+            "Lưu thành… dạng «Sổ làm việc Excel (.xlsx)».",
+            f"{path.name} is an Excel binary workbook (.xlsb), which is not supported. Save it as .xlsx.",
+        )
+    if "xl/vbaProject.bin" in sizes:
+        raise UserError(
+            f"Tệp {path.name} có macro (sổ làm việc .xlsm đổi tên?); phần mềm không nhận tệp có macro. Hãy mở "
+            "bằng Excel và Lưu thành… dạng «Sổ làm việc Excel (.xlsx)» (không có macro).",
+            f"{path.name} contains macros (an .xlsm workbook renamed?); files with macros are not accepted. "
+            "Save it as «Excel Workbook (.xlsx)», without macros.",
+        )
+    if "content.xml" in sizes and "mimetype" in sizes:
+        raise UserError(
+            f"Tệp {path.name} là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và Lưu thành… dạng "
+            "«Excel 2007-365 (.xlsx)» hoặc «CSV UTF-8».",
+            f"{path.name} is an OpenDocument spreadsheet (.ods). Save it as Excel 2007-365 (.xlsx) or CSV UTF-8.",
+        )
+    if "xl/workbook.xml" not in sizes:
+        raise _bad_xlsx(path)
+    if sum(sizes.values()) > MAX_XLSX_UNPACKED or sizes.get("xl/sharedStrings.xml", 0) > MAX_SHARED_STRINGS:
+        raise UserError(
+            f"Tệp {path.name} khi giải nén quá lớn (hơn {MAX_XLSX_UNPACKED // 1024 // 1024} MB dữ liệu). "
+            "Hãy chia thành nhiều tệp nhỏ hơn.",
+            f"{path.name} unpacks to too much data (over {MAX_XLSX_UNPACKED // 1024 // 1024} MB). "
+            "Split it into several smaller files.",
+        )
+
+
+# A sheet's XML can be counted far faster than openpyxl reads it: rows end with </row> (maybe with
+# a namespace prefix); a row holding only empty, formatted cells (<c r="A5" s="3"/>) is no data row.
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_EMPTY_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*>(?:\s*<(?:\w+:)?c\b[^>]*/>)*\s*</(?:\w+:)?row>")
+_MIN_ROW_BYTES = 26  # <row><c><v>1</v></c></row>: a smaller sheet cannot hold too many rows
+_CHUNK = 1 << 20
+
+
+def _xml_rows_over_limit(open_sheet: Callable[[], IO[bytes]]) -> bool:
+    """Whether the sheet's XML has more than MAX_ROWS rows with something in them (stops counting there)."""
+    if _xml_rows(open_sheet(), count_empty=False) <= MAX_ROWS:
+        return False
+    return _xml_rows(open_sheet(), count_empty=True) > MAX_ROWS  # many rows: are they only formatting?
+
+
+def _xml_rows(src: IO[bytes], *, count_empty: bool) -> int:
+    found = 0
+    tail = b""
+    with src:
+        while chunk := src.read(_CHUNK):
+            data = tail + chunk
+            end = _last_row_end(data)
+            found += len(_ROW_END.findall(data, 0, end))
+            if count_empty:
+                found -= len(_EMPTY_ROW.findall(data, 0, end))
+            if found > MAX_ROWS:
+                break
+            tail = data[end:] if end else data[-256:]  # no row end in a megabyte: that row is not empty
+    return found
+
+
+def _last_row_end(data: bytes) -> int:
+    """Where the last complete row of ``data`` ends (0 when none does)."""
+    i = len(data)
+    while (i := data.rfind(b"row>", 0, i)) >= 0:
+        start = data.rfind(b"<", 0, i)
+        if start >= 0 and _ROW_END.fullmatch(data, start, i + 4):
+            return i + 4
+    return 0
+
+
+def _bound_openpyxl_size_scan() -> None:
+    """Make openpyxl's read-only sheets stop looking for <dimension> where the cells begin.
+
+    openpyxl 3.1 looks for it with "end" events, so a sheet without one (written by some programs
+    other than Excel) is parsed whole, for every sheet, before the first row is read: a million
+    rows took minutes before the row limit could say anything. Reading the sheet's start is enough.
+    """
+    from openpyxl.worksheet import _read_only, _reader
+
+    cls = _read_only.ReadOnlyWorksheet
+    if getattr(cls, "_commune_desk_bounded", False) or not hasattr(cls, "_get_size"):
+        return
+
+    def _get_size(self) -> None:  # type: ignore[no-untyped-def]
+        src = self._get_source()
+        try:
+            for _event, element in _reader.iterparse(src, events=("start",)):
+                if element.tag == _reader.DIMENSION_TAG:
+                    dim = _reader.SheetDimension.from_tree(element)
+                    self._min_column, self._min_row, self._max_column, self._max_row = dim.boundaries
+                    return
+                if element.tag == _reader.DATA_TAG:
+                    return  # no dimension: the sizes stay unknown, as openpyxl leaves them
+        finally:
+            src.close()
+
+    cls._get_size = _get_size
+    cls._commune_desk_bounded = True
+
+
+# Excel writes characters XML cannot hold (control codes) as _xHHHH_, and a literal "_x" as _x005F_x;
+# decoded in one left-to-right pass, so the cell reads as Excel shows it (and a control code is refused).
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    return chr(int(m.group(1), 16))
+
+
+def _read_sheet(path: Path, wb, sheet_hints: tuple[str, ...], sizes: dict[str, int]) -> Table:  # type: ignore[no-untyped-def]
     wanted = {fold(h) for h in sheet_hints}
     ws = next((ws for ws in wb.worksheets if fold(ws.title) in wanted), None) or wb.worksheets[0]
+    member = getattr(ws, "_worksheet_path", None)
+    if sizes.get(str(member).lstrip("/"), 0) > MAX_ROWS * _MIN_ROW_BYTES and _xml_rows_over_limit(ws._get_source):
+        raise _too_many_rows(path)  # said in a second or two, instead of after reading 200,000 rows
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers store a wrong sheet size
     header: list[str] | None = None
     header_row = 0
     rows: list[tuple[int, list[Cell]]] = []
-    for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+    for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+        values: list[Cell] = [c.value for c in cells]
+        for i, c in enumerate(cells):
+            if c.data_type == "f":
+                values[i] = Formula(c.coordinate, getattr(c.value, "text", c.value))
+            elif c.data_type == "s" and "_x" in c.value:
+                values[i] = _XML_ESCAPE.sub(_unescape, c.value)
         if not values or _empty_row(values):
             continue
         if header is None:
-            header = ["" if v is None else str(v).strip() for v in values]
+            header = [_header_cell(v) for v in values]
             while header and not header[-1]:
                 header.pop()
             header_row = number
             continue
-        rows.append((number, list(values)))
+        rows.append((number, values))
         if len(rows) > MAX_ROWS:
             raise _too_many_rows(path)
     if header is None:

@@ -278,7 +278,12 @@ def docs_markdown() -> str:
         "mã thủ tục; ngày). Bản ghi đã có mà dữ liệu giống hệt: giữ nguyên; khác: cập nhật. Khi cập nhật, "
         "**cột không có trong tệp giữ nguyên giá trị đã lưu**; ô để trống trong cột có mặt xóa giá trị đó "
         "(về mặc định). Hai dòng cùng khóa trong một tệp: báo lỗi ở dòng sau.",
-        "- **Giới hạn**: tệp tối đa 50 MB và 1.000.000 dòng; mỗi ô tối đa 10.000 ký tự.",
+        "- **Giới hạn**: tệp tối đa 50 MB và 200.000 dòng; mỗi ô tối đa 10.000 ký tự; số tối đa "
+        "1.000.000.000; ngày trong các năm 1900–2100.",
+        "- **Không nhận**: ô có **công thức** Excel (phần mềm không tính công thức: hãy *Dán đặc biệt → Chỉ giá "
+        "trị*); ô có ký tự điều khiển không nhìn thấy được hoặc ký tự đổi chiều chữ (như U+202E); tệp có "
+        "macro (.xlsm), tệp .xlsb, .xls, .ods, tệp đặt mật khẩu. Mỗi trường hợp có thông báo nói rõ ô hoặc "
+        "cách lưu lại tệp.",
         "- **Tệp mẫu**: `resources/templates/<loại>.xlsx` (có trang *Hướng dẫn*) và `<loại>.csv`.",
         "",
     ]
@@ -311,7 +316,10 @@ def docs_markdown() -> str:
         "and column. Re-importing a file creates no duplicates: records are matched by their key (dossier "
         "code; name + birth date; kind + description + unit; title + date; procedure code; date), identical "
         "ones are left alone, different ones updated; columns absent from the file keep their stored values. "
-        "Limits: 50 MB, 1,000,000 rows, 10,000 characters per cell. The templates and this page are "
+        "Limits: 50 MB, 200,000 rows, 10,000 characters per cell, numbers up to 1,000,000,000, dates in "
+        "1900–2100. Refused with a message naming the cell or the fix: formula cells (never evaluated), "
+        "invisible control or text-direction characters, macro-enabled, .xlsb, .xls, .ods and "
+        "password-protected files. The templates and this page are "
         "generated from `storage/importing/columns.py` by `python -m storage.importing.templates`.",
         "",
     ]

@@ -19,6 +19,11 @@ from storage.textsearch import fold
 
 #: Longest text accepted in one cell (longer cells are a row problem, not a crash).
 MAX_CELL_CHARS = 10_000
+#: Largest number accepted in a count or day column (bigger ones are typing mistakes, and SQLite
+#: cannot store integers past 2**63).
+MAX_INT = 1_000_000_000
+#: Dates outside these years are typing mistakes (and later date sums would overflow).
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class CellError(ValueError):
@@ -35,20 +40,96 @@ def is_empty(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+# Invisible characters no clerk types: C0/C1 control codes (tab and line breaks excepted) and the
+# bidirectional controls, which make text display in another order than it is stored (U+202E before
+# "aoH ịhT ôL" shows "Lô Thị Hoa", a name that is not the one stored). One search finds either kind.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text for a message: invisible control characters shown as their code, e.g. ‹U+202E›."""
+    return _INVISIBLE.sub(_code, text) if _INVISIBLE.search(text) else text
+
+
+def _code(m: re.Match[str]) -> str:
+    return f"‹U+{ord(m.group()):04X}›"
+
+
 def _shown(raw: object) -> str:
-    text = str(raw).strip()
+    text = visible(str(raw).strip())
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+class Formula:
+    """A spreadsheet cell holding a formula: never evaluated, never imported (see ``formula_error``)."""
+
+    __slots__ = ("formula", "ref")
+
+    def __init__(self, ref: str, formula: object) -> None:
+        self.ref = ref
+        self.formula = str(formula)
+
+    def __str__(self) -> str:
+        return self.formula
+
+    def __repr__(self) -> str:
+        return f"Formula({self.ref!r}, {self.formula!r})"
+
+
+def formula_error(cell: Formula) -> CellError:
+    """Why a formula cell is refused: its value depends on Excel recalculating, which importing cannot do."""
+    return CellError(
+        f"Ô {cell.ref} chứa công thức «{_shown(cell.formula)}»; phần mềm không tính công thức. Hãy sao chép rồi "
+        "dùng Dán đặc biệt → Chỉ giá trị (Paste Special → Values) để thay công thức bằng kết quả, lưu lại rồi nhập.",
+        f"Cell {cell.ref} holds the formula «{_shown(cell.formula)}»; formulas are not calculated on import. "
+        "Copy and use Paste Special → Values to replace it with its result, save, then import again.",
+    )
 
 
 # --- text -----------------------------------------------------------------------------
 
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def csv_safe(value: str) -> str:
+    """A CSV cell that a spreadsheet opens as text: a leading apostrophe when it starts like a formula.
+
+    OWASP's advice against CSV injection ("=cmd|..." run by Excel); ``text`` drops the apostrophe
+    again when the file is imported back.
+    """
+    return f"'{value}" if value.startswith((*_FORMULA_START, "\t", "\r")) else value
+
 
 def text(raw: object) -> str:
-    """Any cell as text: whole numbers without ".0", dates as dd/mm/yyyy, spaces trimmed."""
+    """Any cell as text: whole numbers without ".0", dates as dd/mm/yyyy, spaces trimmed.
+
+    Refuses control characters and bidirectional controls (see ``_INVISIBLE``): stored, they would
+    print as boxes, break exports or make a name look like another one.
+    """
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return unicodedata.normalize("NFC", raw.strip())
+        if (m := _INVISIBLE.search(raw)) is not None:
+            if _CONTROL.match(m.group()):
+                raise CellError(
+                    f"Ô có ký tự điều khiển không nhìn thấy được ({_code(m)}, ở ký tự thứ {m.start() + 1}); "
+                    "hãy xóa ký tự đó (gõ lại ô) rồi nhập lại.",
+                    f"The cell holds an invisible control character ({_code(m)}, at character {m.start() + 1}); "
+                    "delete it (retype the cell) and import again.",
+                )
+            raise CellError(
+                f"Ô có ký tự đổi chiều chữ không nhìn thấy được ({_code(m)}, ở ký tự thứ {m.start() + 1}), "
+                "làm chữ hiện ra sai thứ tự; hãy xóa ký tự đó (gõ lại ô) rồi nhập lại.",
+                f"The cell holds an invisible text-direction character ({_code(m)}, at character "
+                f"{m.start() + 1}) that makes the text display out of order; delete it (retype the cell).",
+            )
+        value = raw.strip()
+        if value[:1] == "'" and value[1:2] in _FORMULA_START:
+            value = value[1:]  # undo csv_safe: our own CSV files write "'=..." so Excel keeps it as text
+        return unicodedata.normalize("NFC", value)
+    if isinstance(raw, Formula):
+        raise formula_error(raw)
     if isinstance(raw, bool):
         return "có" if raw else "không"
     if isinstance(raw, float) and raw.is_integer():
@@ -79,12 +160,22 @@ _DT_HELP_EN = "dd/mm/yyyy HH:MM (e.g. 05/01/2026 08:30)"
 
 def _make_date(y: str, m: str, d: str, raw: object) -> date:
     try:
-        return date(int(y), int(m), int(d))
+        value = date(int(y), int(m), int(d))
     except ValueError:
         raise CellError(
             f"Ngày «{_shown(raw)}» không có thật (kiểm tra ngày và tháng; định dạng {_DATE_HELP_VI}).",
             f"«{_shown(raw)}» is not a real date (check day and month; format {_DATE_HELP_EN}).",
         ) from None
+    return _in_years(value, raw)
+
+
+def _in_years(value: date, raw: object) -> date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise CellError(
+            f"Ngày «{_shown(raw)}» có năm {value.year}, ngoài khoảng {MIN_YEAR}–{MAX_YEAR}; kiểm tra lại năm.",
+            f"«{_shown(raw)}» is in year {value.year}, outside {MIN_YEAR}–{MAX_YEAR}; check the year.",
+        )
+    return value
 
 
 def _date_groups(groups: tuple[str | None, ...], raw: object) -> date:
@@ -109,9 +200,9 @@ def _bad_date(raw: object) -> CellError:
 def parse_date(raw: object) -> date:
     """dd/mm/yyyy, d/m/yyyy (also with - or .), ISO yyyy-mm-dd, or an Excel date cell."""
     if isinstance(raw, datetime):
-        return raw.date()
+        return _in_years(raw.date(), raw)
     if isinstance(raw, date):
-        return raw
+        return _in_years(raw, raw)
     if not isinstance(raw, str):
         raise _bad_date(raw)
     s = raw.strip()
@@ -151,6 +242,7 @@ def parse_datetime(raw: object) -> datetime:
     if isinstance(raw, datetime):
         if raw.time() == time(0):
             raise no_time
+        _in_years(raw.date(), raw)
         # Excel keeps times as fractions of a day: 15:00 may come back as 14:59:59.999.
         return (raw + timedelta(microseconds=500_000)).replace(microsecond=0)
     if isinstance(raw, date):
@@ -202,24 +294,30 @@ def parse_int(raw: object) -> int:
     elif isinstance(raw, str):
         s = raw.strip()
         if _DIGITS.match(s):
-            return int(s)
-        if _NEGATIVE.match(s):
-            raise CellError(f"Số «{s}» không được âm.", f"«{s}» cannot be negative.")
-        if _THOUSANDS.match(s):
+            value = int(s) if len(s) <= 18 else MAX_INT + 1  # int() of 4,300+ digits raises
+        elif _NEGATIVE.match(s):
+            raise CellError(f"Số «{_shown(s)}» không được âm.", f"«{_shown(s)}» cannot be negative.")
+        elif _THOUSANDS.match(s):
             raise CellError(
                 f"«{s}»: chỉ nhập chữ số, không dùng dấu chấm hay dấu phẩy phân cách hàng nghìn.",
                 f"«{s}»: digits only, without thousands separators.",
             )
-        if _DECIMAL.match(s):
+        elif _DECIMAL.match(s):
             raise CellError(
-                f"«{s}» phải là số nguyên (không có phần thập phân).",
-                f"«{s}» must be a whole number (no decimals).",
+                f"«{_shown(s)}» phải là số nguyên (không có phần thập phân).",
+                f"«{_shown(s)}» must be a whole number (no decimals).",
             )
-        raise CellError(f"«{_shown(s)}» không phải số.", f"«{_shown(s)}» is not a number.")
+        else:
+            raise CellError(f"«{_shown(s)}» không phải số.", f"«{_shown(s)}» is not a number.")
     else:
         raise CellError(f"«{_shown(raw)}» không phải số.", f"«{_shown(raw)}» is not a number.")
     if value < 0:
         raise CellError(f"Số «{value}» không được âm.", f"«{value}» cannot be negative.")
+    if value > MAX_INT:
+        raise CellError(
+            f"Số «{_shown(raw)}» quá lớn (tối đa {MAX_INT:,}).".replace(",", "."),
+            f"«{_shown(raw)}» is too large (at most {MAX_INT:,}).",
+        )
     return value
 
 

@@ -22,7 +22,16 @@ from storage.errors import Problem, UserError, ValidationError
 from storage.importing.api import ImportResult
 from storage.importing.columns import Column, match_columns
 from storage.importing.reader import read_table
-from storage.importing.values import MAX_CELL_CHARS, CellError, enum_parser, parse_bool, text
+from storage.importing.values import (
+    MAX_CELL_CHARS,
+    CellError,
+    Formula,
+    csv_safe,
+    enum_parser,
+    formula_error,
+    parse_bool,
+    text,
+)
 from storage.models import ProvinceCommune
 from storage.profile import CommuneChoice, commune_by_code, commune_choices
 from storage.province.profile import load_province_profile
@@ -221,6 +230,8 @@ def _parse(positions: tuple[tuple[int, Column], ...], raw: list[Any], row: int) 
             values[col.key] = None
             continue
         try:
+            if isinstance(cell, Formula):
+                raise formula_error(cell)
             values[col.key] = col.parse(cell)
         except CellError as e:
             problems.append(Problem(col.header, e.vi, e.en, row))
@@ -276,6 +287,9 @@ def _relabel(problems: list[Problem], row: int) -> list[Problem]:
 def template_csv(province_code: str | None = None, known: Sequence[CommuneEntry] = ()) -> bytes:
     """The file a clerk fills in: UTF-8 with BOM (Excel opens it right), the province's communes listed.
 
+    Stored names and notes that start like a formula get a leading apostrophe (``csv_safe``), so
+    Excel opens them as text; importing the file back drops it.
+
     With a province, every commune and ward of its official list is a row (as stored when already
     in the registry, ``known``), so the clerk only fills in what is missing; without one, three
     example rows show the format.
@@ -291,7 +305,7 @@ def template_csv(province_code: str | None = None, known: Sequence[CommuneEntry]
             out.writerow([c.code, c.name, "", "Có", ""])
         else:
             area = "" if e.area_type == AreaType.UNKNOWN else e.area_type.label()
-            out.writerow([e.code, e.name, area, "Có" if e.active else "Không", e.notes])
+            out.writerow([e.code, csv_safe(e.name), area, "Có" if e.active else "Không", csv_safe(e.notes)])
     if not choices:
         out.writerow(["16906", "Xã Lượng Minh", AreaType.MOUNTAINOUS.label(), "Có", ""])
         out.writerow(["17254", "Xã Con Cuông", AreaType.MOUNTAINOUS.label(), "Có", ""])

@@ -121,6 +121,9 @@ def test_usb_export_then_email_export_replaces_revision_1(qtbot, page, usb, open
 
     qtbot.waitUntil(lambda: len(_register(page)) == 1)
     assert _register(page) == [("Tháng 7 năm 2025", "USB", FIRST)]
+    # sending finalized the period: its records are locked, and the reports screen says so
+    qtbot.waitUntil(lambda: page.status_bar.label.text() == "Trạng thái: Đã gửi tỉnh (lần 1)")
+    assert page.period_statuses.rows()[0][2] == "Đã gửi tỉnh (lần 1)"
     (row,) = ctx.read(list_reports_sent)
     assert (row.kind, row.revision, row.recipient) == ("cdesk", 1, "Sở Nội vụ tỉnh Nghệ An")
     assert row.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() == first.sha256

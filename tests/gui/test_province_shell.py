@@ -20,15 +20,19 @@ import gui.app as app_module
 import gui.main_window as main_window_module
 import gui.province.setup_pages as setup_pages
 from gui import settings as keys
+from gui.login import LoginDialog
 from gui.main_window import LAST_PROVINCE_PAGE, PAGES, PROVINCE_PAGES, MainWindow
 from gui.settings import UiSettings
 from gui.wizard import PROVINCE_DEMO, PROVINCE_PROFILE, PROVINCE_START, FirstStartWizard
+from storage.auth import create_user
 from storage.db import open_database
 from storage.mode import DatabaseMode, database_mode, set_province_mode
 from storage.models import CommuneProfile, ProvinceCommune
 from storage.profile import ProfileData, save_profile
 from storage.province.profile import ProvinceProfile, load_province_profile, save_province_profile
 from storage.province.registry import list_communes
+from storage.vocab import UserRole
+from tests.gui.account_helpers import CODE_PATTERN, finish_with_admin
 from tests.gui.typing_helpers import type_text
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -111,14 +115,18 @@ def test_province_flag_on_an_empty_database_runs_the_province_wizard(qtbot, tmp_
         qtbot.keyClicks(form.province.lineEdit(), "nghe an")  # typed, not picked from the list
         form.province.completer().popup().hide()
         type_text(form.signer_name, "Nguyễn Văn Bình")
-        qtbot.keyClick(form.signer_name, Qt.Key.Key_Return)  # Enter = finish
+        qtbot.keyClick(form.signer_name, Qt.Key.Key_Return)  # Enter = store, then the administrator
+        seen["code"] = finish_with_admin(qtbot, wizard, "binh.nv")
 
     _when_modal(lambda w: isinstance(w, FirstStartWizard), fill)
     code = app_module.run_gui(db_path=db_path, lang="vi", settings_path=_ui_settings(tmp_path), province=True)
 
     assert code == 0
+    assert CODE_PATTERN.match(str(seen.pop("code")))
     assert seen == {"first_page": PROVINCE_START, "back_hidden": True, "second_page": PROVINCE_PROFILE}
     [window] = started
+    assert window.ctx.actor is not None and window.ctx.actor.username == "binh.nv"  # no second login
+    assert window.accounts.status.text() == "binh.nv – Quản trị"
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == PROVINCE_SIDEBAR
     assert window.windowTitle() == "Commune Desk – Tỉnh Nghệ An – tổng hợp báo cáo các xã"
     assert window.current_page().model.total() == 130  # every commune and ward of Nghệ An was added
@@ -162,16 +170,24 @@ def test_a_province_database_opens_its_screens_without_the_flag(qtbot, tmp_path,
     with db.sessions.begin() as s:
         set_province_mode(s)
         save_province_profile(s, ProvinceProfile(code="40"))
+        create_user(s, "binh.nv", "Nguyễn Văn Bình", UserRole.OFFICER, "matkhau-2025")
     db.close()
     settings_path = _ui_settings(tmp_path)
     UiSettings(settings_path).set(keys.LAST_PAGE, "staff")  # a commune page remembered from another database
 
+    def log_in(dialog: LoginDialog) -> None:
+        qtbot.keyClicks(dialog.username, "binh.nv")
+        qtbot.keyClicks(dialog.password, "matkhau-2025")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    _when_modal(lambda w: isinstance(w, LoginDialog), log_in)
     assert app_module.run_gui(db_path=db_path, lang="vi", settings_path=settings_path) == 0
 
     [window] = started
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == PROVINCE_SIDEBAR
     assert type(window.current_page()).__name__ == "CommunesPage"  # the province's last page, not "staff"
     assert "Tỉnh Nghệ An" in window._status_commune.text()
+    assert window.accounts.status.text() == "binh.nv – Lãnh đạo"
 
 
 @pytest.fixture
@@ -215,6 +231,7 @@ def test_province_is_the_third_choice_of_the_commune_wizard(qtbot, wizard, empty
     assert "130 xã, phường sẽ được thêm" in page.seed_note.text()
     page.seed.setChecked(False)  # the communes will be imported from a file later
     qtbot.keyClick(form.agency, Qt.Key.Key_Return)
+    finish_with_admin(qtbot, wizard)
     assert wizard.result() == QDialog.DialogCode.Accepted
 
     assert empty_ctx.is_province

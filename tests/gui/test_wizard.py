@@ -11,11 +11,14 @@ from sqlalchemy import func, select
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from gui.wizard import DEMO, PROFILE, FirstStartWizard
+from gui.wizard import ADMIN, DEMO, PROFILE, FirstStartWizard
+from storage.auth import authenticate, has_accounts
 from storage.catalog import list_fields, list_procedures
 from storage.catalog_defaults import FIELDS, PROCEDURES
 from storage.models import CalendarYear, CommuneProfile, Dossier, Field, Staff
 from storage.units import DEFAULT_UNITS, list_units
+from storage.vocab import UserRole
+from tests.gui.account_helpers import ADMIN_PASSWORD, finish_with_admin
 from tests.gui.typing_helpers import type_text
 
 # The completer popup is a separate window; the offscreen platform says it cannot raise or grab it.
@@ -55,8 +58,19 @@ def test_declare_commune_typing_without_diacritics(qtbot, wizard, empty_ctx) -> 
     type_text(form.signer_name, "Lô Văn Hải")
     type_text(form.chairman, "Lô Văn Hải")
     qtbot.keyClicks(form.households, "1163")
-    qtbot.keyClick(form.households, Qt.Key.Key_Return)  # Enter = finish
+    qtbot.keyClick(form.households, Qt.Key.Key_Return)  # Enter = store and go on to the administrator
+    assert wizard.currentId() == ADMIN
+    assert empty_ctx.profile() is not None  # stored on leaving the page (a commit page: no way back)
+    back = wizard.button(wizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())
+    code = finish_with_admin(qtbot, wizard)
     assert wizard.result() == QDialog.DialogCode.Accepted
+    actor = empty_ctx.actor  # logged in as the new administrator: no second login at this start
+    assert actor is not None and (actor.username, actor.role) == ("hai.lv", UserRole.ADMIN)
+    assert empty_ctx.read(has_accounts)
+    with empty_ctx.db.sessions.begin() as s:
+        assert authenticate(s, "hai.lv", ADMIN_PASSWORD, delay=0).actor is not None
+    assert len(code) == 23
 
     profile = empty_ctx.profile()
     assert profile is not None
@@ -77,6 +91,7 @@ def test_typed_name_alone_is_enough_when_it_names_one_commune(qtbot, wizard, emp
     qtbot.keyClicks(form.commune.lineEdit(), "luong minh nghe an")  # not picked from the list
     form.commune.completer().popup().hide()
     qtbot.keyClick(form.signer_title, Qt.Key.Key_Return)
+    finish_with_admin(qtbot, wizard)
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert empty_ctx.profile().name == "Xã Lượng Minh"  # type: ignore[union-attr]
 

@@ -1,0 +1,134 @@
+"""`backup` and `restore`: a checked copy of the database to a folder or USB stick, and its checked return.
+
+Why here too: an IT helper visiting the commune can script the copy, and a PC whose window no longer
+opens can still be restored. `restore` shows what the file holds and what will be lost before it asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.text import fmt_date, fmt_int, t
+from storage.backup import backup_to
+from storage.backup_info import BackupInfo
+from storage.db import default_db_path, head_revision, open_database
+from storage.errors import UserError
+from storage.restore import RestorePlan, plan_restore, restore_from
+
+YES = {"c", "co", "có", "y", "yes"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "backup", help=t("sao lưu cơ sở dữ liệu ra thư mục hoặc USB", "back up the database to a folder or USB stick")
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help=t(
+            "thư mục (tên tệp tự đặt theo mã xã và giờ) hoặc tên tệp .sqlite",
+            "a folder (file named after the commune code and time) or a .sqlite file name",
+        ),
+    )
+    p.set_defaults(handler=run_backup)
+    r = sub.add_parser(
+        "restore", help=t("khôi phục cơ sở dữ liệu từ bản sao lưu", "restore the database from a backup")
+    )
+    r.add_argument("file", type=Path, help=t("tệp sao lưu (.sqlite)", "backup file (.sqlite)"))
+    r.add_argument("--yes", action="store_true", help=t("không hỏi xác nhận", "do not ask for confirmation"))
+    r.add_argument(
+        "--allow-other-commune",
+        action="store_true",
+        help=t(
+            "cho phép khôi phục bản sao lưu của xã khác (thay toàn bộ dữ liệu)",
+            "allow a backup of another commune (replaces all data)",
+        ),
+    )
+    r.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    source = args.db or default_db_path()
+    info = backup_to(source, args.out)
+    sys.stdout.write(
+        t(
+            f"Đã sao lưu {info.owner()} vào {info.path} ({fmt_int(info.size // 1024)} KB, đã kiểm tra toàn vẹn).\n",
+            f"Backed up {info.owner('en')} to {info.path} ({fmt_int(info.size // 1024)} KB, integrity checked).\n",
+        )
+    )
+    return 0
+
+
+def describe(info: BackupInfo) -> list[str]:
+    """What a backup holds, one fact per line (shared wording with the GUI's restore dialog)."""
+    schema = info.revision or "?"
+    if info.revision and info.revision != head_revision():
+        schema += t(" (cũ hơn: sẽ được nâng cấp khi mở)", " (older: upgraded when opened)")
+    return [
+        t(f"Tệp sao lưu:   {info.path}", f"Backup file:   {info.path}"),
+        t(f"Dữ liệu của:   {info.owner()}", f"Data of:       {info.owner('en')}"),
+        t(f"Lập lúc:       {fmt_date(info.made_at)}", f"Made at:       {fmt_date(info.made_at)}"),
+        t(
+            f"Thay đổi mới nhất trong bản sao: {fmt_date(info.newest_change) or '?'}",
+            f"Newest change in the backup: {fmt_date(info.newest_change) or '?'}",
+        ),
+        t(f"Lược đồ:       {schema}", f"Schema:        {schema}"),
+    ]
+
+
+def _loss_line(plan: RestorePlan) -> str:
+    when = plan.info.lost_after
+    if when is None:
+        return t("Sẽ thay toàn bộ dữ liệu hiện tại.", "All current data will be replaced.")
+    line = t(f"Sẽ mất các thay đổi sau {fmt_date(when)}", f"Changes after {fmt_date(when)} will be lost")
+    if plan.changes is not None:
+        line += t(
+            f" ({fmt_int(plan.changes)} bản ghi đã thêm hoặc sửa sau thời điểm đó)",
+            f" ({fmt_int(plan.changes)} records added or changed since then)",
+        )
+    return line + "."
+
+
+def _confirm(yes: bool) -> None:
+    if yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError(
+            "Chưa khôi phục: cần xác nhận. Thêm --yes khi chạy không tương tác.",
+            "Not restored: confirmation needed. Add --yes when running non-interactively.",
+        )
+    try:
+        answer = input(t("Khôi phục bản sao lưu này? [c/K] ", "Restore this backup? [y/N] ")).strip().lower()
+    except EOFError:
+        answer = ""
+    if answer not in YES:
+        raise UserError("Đã hủy: không có gì bị thay đổi.", "Cancelled: nothing was changed.")
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    current = Path(args.db or default_db_path())
+    plan = plan_restore(current, args.file)
+    sys.stdout.write("\n".join([*describe(plan.info), _loss_line(plan)]) + "\n")
+    if plan.other_owner is not None and not args.allow_other_commune:
+        raise UserError(
+            plan.other_owner.vi + " Nếu chắc chắn, thêm --allow-other-commune.",
+            plan.other_owner.en + " If you are sure, add --allow-other-commune.",
+        )
+    _confirm(args.yes)
+    result = restore_from(current, args.file, allow_other_commune=args.allow_other_commune)
+    if result.safety_copy is not None:
+        sys.stdout.write(
+            t(
+                f"Đã giữ cơ sở dữ liệu cũ tại: {result.safety_copy}\n",
+                f"The previous database was kept at: {result.safety_copy}\n",
+            )
+        )
+    db = open_database(current)  # an older backup is upgraded now, after its own pre-upgrade copy
+    db.close()
+    if db.backup_made is not None:
+        sys.stdout.write(t("Đã nâng cấp lược đồ của dữ liệu khôi phục.\n", "The restored schema was upgraded.\n"))
+    sys.stdout.write(t(f"Đã khôi phục {current}.\n", f"Restored {current}.\n"))
+    return 0
