@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from storage.errors import DatabaseError, UserError
+from storage.importing.values import visible
 from storage.mode import DatabaseMode, database_mode
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -213,6 +214,9 @@ def _read_owner(conn: sqlite3.Connection, tables: dict[str, set[str]], info: Bac
 
 
 def _damaged(path: Path, detail: str) -> DatabaseError:
+    # SQLite's text may quote the damaged bytes themselves: show control characters as codes, keep it short.
+    detail = visible(detail)
+    detail = detail if len(detail) <= 120 else detail[:117] + "..."
     return DatabaseError(
         f"Tệp {path.name} bị hỏng ({detail}). Không dùng được tệp này để khôi phục; hãy chọn bản sao lưu khác.",
         f"{path.name} is damaged ({detail}). It cannot be restored; choose another backup.",
@@ -288,3 +292,5 @@ def inspect_backup(path: Path | str, *, integrity: str | None = "integrity_check
         return replace(info, problem=_damaged(path, str(exc)))
     except sqlite3.DatabaseError as exc:
         return replace(info, problem=_damaged(path, str(exc)))
+    except (UnicodeDecodeError, ValueError):  # damage that is not even text: SQLite's message is unreadable
+        return replace(info, problem=_damaged(path, "nội dung không đọc được / unreadable content"))

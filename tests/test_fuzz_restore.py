@@ -218,8 +218,6 @@ _FOUND = {
     # Found by the long Hypothesis run (byte damage in the schema's pages): SQLite's error text is put in
     # the message with the damaged bytes in it, and when those bytes are not UTF-8, Python cannot even
     # read the error: UnicodeDecodeError escapes inspect_backup and restore_from (a traceback).
-    "schema-control-char": "backup_info puts SQLite's error text, control characters included, in the message",
-    "schema-invalid-utf8": "UnicodeDecodeError escapes inspect_backup when the damage is not UTF-8",
     "dropped-table": "restore does not compare the backup's tables with its revision's schema",
     "trigger-in-backup": "restore keeps triggers and views a forged backup brings along",
 }
