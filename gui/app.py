@@ -127,7 +127,7 @@ def run_gui(
             return 0
     if not log_in(ctx):
         ctx.db.close()
-        return 0
+        return 1 if os.environ.get(EXIT_AFTER_SHOW) == "1" else 0  # a script's failed login is an error
     window = MainWindow(ctx)
     window.show()
     start_backups(window)

@@ -7,6 +7,8 @@ session act as that user (ctx.actor), so storage refuses what the role may not d
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -382,7 +384,29 @@ def log_in_at_start(ctx: AppContext, parent: QWidget | None = None) -> bool:
         return True  # the first-start wizard just created the administrator (and the code is on paper)
     if not ctx.read(has_accounts):
         return CreateAdminDialog(ctx, parent).exec() == QDialog.DialogCode.Accepted
+    from gui.app import EXIT_AFTER_SHOW
+
+    if os.environ.get(EXIT_AFTER_SHOW) == "1":
+        return log_in_from_environment(ctx)
     return LoginDialog(ctx, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def log_in_from_environment(ctx: AppContext) -> bool:
+    """The smoke-start login (benchmarks, the installer's test): COMMUNE_DESK_USER/PASSWORD, checked and audited.
+
+    Only with COMMUNE_DESK_EXIT_AFTER_SHOW=1, so a person at the PC always meets the login dialog.
+    """
+    username = os.environ.get("COMMUNE_DESK_USER", "")
+    password = os.environ.get("COMMUNE_DESK_PASSWORD", "")
+    with ctx.session() as s:
+        result = authenticate(s, username, password, delay=0 if not username else None)
+        if result.actor is not None:
+            log_login(s, result.actor)
+    if result.actor is None:
+        sys.stderr.write(result.message(ctx.lang) + "\n")
+        return False
+    ctx.actor = result.actor
+    return True
 
 
 def role_text(actor: Actor | None, lang: str) -> str:
