@@ -2,25 +2,29 @@
 
 Why: a restore replaces everything the office typed since; the clerk must see whose data a file holds
 and from when before anything is replaced, and a file on a USB stick must not be written to (no -wal or
--shm beside it, no migration in place), so files are opened read-only and, when they carry no WAL of
-their own, as immutable.
+-shm beside it, no migration in place): a file is opened read-only and immutable, or, when a -wal or
+-journal lies beside it, read from a private temporary copy of both. A backup must also have exactly the
+schema of its revision (storage/backup_schema.py): a forged one could lack tables or bring triggers along.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
-from contextlib import closing
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from storage.backup_schema import differences, shown, summary
 from storage.errors import DatabaseError, UserError
 from storage.importing.values import visible
 from storage.mode import DatabaseMode, database_mode
@@ -117,16 +121,55 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that never writes to ``path`` nor creates files beside it (immutable when it has no WAL)."""
+    """A read-only connection to a database that may be in use (immutable when it has no WAL).
+
+    With a WAL SQLite keeps a -shm file beside it: right for the database in use, never for a backup
+    (see ``open_backup``).
+    """
     wal = path.with_name(path.name + "-wal")
     has_wal = wal.exists() and wal.stat().st_size > 0
     uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
     return sqlite3.connect(uri, uri=True, timeout=5)
 
 
+def _side_files(path: Path) -> list[str]:
+    found = []
+    for suffix in ("-wal", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.is_file() and side.stat().st_size > 0:
+            found.append(suffix)
+    return found
+
+
+@contextmanager
+def open_backup(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to a backup file that writes nothing to it nor beside it (a USB stick stays as it was).
+
+    A lone file (all of ours: the online-backup copies are self-contained) is opened immutable. A file with
+    a -wal or -journal beside it (the live database copied by hand) is copied with it into a private
+    temporary folder and opened there: SQLite replays a genuine WAL and rolls back a journal as it would
+    for the original, and drops a WAL that is not one by its checksums; the result is then checked like
+    any backup.
+    """
+    sides = _side_files(path)
+    if not sides:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, timeout=5)) as conn:
+            yield conn
+        return
+    with tempfile.TemporaryDirectory(prefix="commune-desk-backup-", ignore_cleanup_errors=True) as tmp:
+        copy = Path(tmp) / "backup.sqlite"
+        shutil.copyfile(path, copy)
+        for suffix in sides:
+            shutil.copyfile(path.with_name(path.name + suffix), copy.with_name(copy.name + suffix))
+        with closing(sqlite3.connect(copy, timeout=5)) as conn:
+            yield conn
+
+
 @cache
 def known_revisions() -> frozenset[str]:
     """Every schema revision this version of Commune Desk can open (a backup at any of them can be restored)."""
+    from alembic.script import ScriptDirectory  # not at import: Alembic costs ≈ 0.2 s of every start
+
     from storage.db import alembic_config
 
     return frozenset(s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions())
@@ -230,42 +273,74 @@ def _not_ours(path: Path) -> DatabaseError:
     )
 
 
-def inspect_connection(
-    conn: sqlite3.Connection, info: BackupInfo, *, integrity: str | None = "integrity_check"
-) -> BackupInfo:
-    """Fill ``info`` from an open connection: the check (None: skip), schema revision, owner, newest change."""
+def _newer(path: Path, revision: str) -> DatabaseError:
     from storage.db import head_revision
 
+    rev = shown(revision)  # as stored: a forged file may hold any text there
+    return DatabaseError(
+        f"Bản sao lưu {path.name} được tạo bởi phiên bản Commune Desk mới hơn (lược đồ {rev}; "
+        f"phiên bản này biết đến {head_revision()}). Hãy cài phiên bản mới hơn rồi khôi phục.",
+        f"The backup {path.name} was made by a newer Commune Desk (schema {rev}; this version knows "
+        f"up to {head_revision()}). Install the newer version, then restore.",
+    )
+
+
+def _schema_differs(path: Path, revision: str, found: list[tuple[str, str]]) -> DatabaseError:
+    vi, en = summary(found)
+    return DatabaseError(
+        f"Bản sao lưu {path.name} không đúng cấu trúc dữ liệu của Commune Desk (lược đồ {revision}): {vi}. "
+        "Tệp có thể đã bị sửa hoặc bị hỏng; không dùng được để khôi phục. Hãy chọn bản sao lưu khác.",
+        f"The backup {path.name} does not have Commune Desk's data structure (schema {revision}): {en}. "
+        "The file may have been altered or damaged; it cannot be restored. Choose another backup.",
+    )
+
+
+def inspect_connection(
+    conn: sqlite3.Connection, info: BackupInfo, *, integrity: str | None = "integrity_check", schema: bool = False
+) -> BackupInfo:
+    """Fill ``info`` from an open connection: the check (None: skip), schema revision, owner, newest change.
+
+    ``schema``: also require exactly the tables, columns, indexes, triggers and views of the file's
+    revision (for files about to be restored; not for copies of the database in use).
+    """
     path = info.path
     if integrity is not None:
         rows = [r[0] for r in conn.execute(f"PRAGMA {integrity}")]
         if rows != ["ok"]:
             return replace(info, problem=_damaged(path, "; ".join(str(r) for r in rows[:3])))
-    tables = tables_and_columns(conn)
-    if "alembic_version" not in tables:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone() is None:
         return replace(info, problem=_not_ours(path))
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    revision = row[0] if row else None
-    if revision is None:
+    rows = conn.execute("SELECT version_num FROM alembic_version LIMIT 2").fetchall()
+    if len(rows) != 1 or rows[0][0] is None:
         return replace(info, problem=_not_ours(path))
+    revision = str(rows[0][0])
     info = replace(info, revision=revision)
     if revision not in known_revisions():
+        return replace(info, revision=shown(revision), newer_schema=True, problem=_newer(path, revision))
+    if schema:
+        found = differences(conn, revision)
+        if found:
+            return replace(info, problem=_schema_differs(path, revision, found))
+    return _read_owner(conn, tables_and_columns(conn), info)
+
+
+def _unreadable(info: BackupInfo, exc: sqlite3.Error) -> BackupInfo:
+    path = info.path
+    if isinstance(exc, sqlite3.OperationalError) and (
+        "locked" in str(exc).lower() or "unable to open" in str(exc).lower()
+    ):
         return replace(
             info,
-            newer_schema=True,
             problem=DatabaseError(
-                f"Bản sao lưu {path.name} được tạo bởi phiên bản Commune Desk mới hơn (lược đồ {revision}; "
-                f"phiên bản này biết đến {head_revision()}). Hãy cài phiên bản mới hơn rồi khôi phục.",
-                f"The backup {path.name} was made by a newer Commune Desk (schema {revision}; this version knows "
-                f"up to {head_revision()}). Install the newer version, then restore.",
+                f"Không đọc được tệp {path.name} ({exc}). Hãy đóng chương trình đang dùng tệp rồi thử lại.",
+                f"Cannot read {path.name} ({exc}). Close the program using it and try again.",
             ),
         )
-    return _read_owner(conn, tables, info)
+    return replace(info, problem=_damaged(path, str(exc)))
 
 
-def inspect_backup(path: Path | str, *, integrity: str | None = "integrity_check") -> BackupInfo:
-    """Everything a clerk needs to decide on a restore; never raises for a bad file (see ``problem``)."""
-    path = Path(path)
+def _stat_info(path: Path) -> BackupInfo:
+    """Name, size, time; ``problem`` set when the file is missing or is no SQLite database."""
     kind = kind_of(path)
     try:
         stat = path.stat()
@@ -277,20 +352,40 @@ def inspect_backup(path: Path | str, *, integrity: str | None = "integrity_check
     info = BackupInfo(path, size=stat.st_size, made_at=made, kind=kind)
     if stat.st_size < 512 or not is_sqlite_file(path):
         return replace(info, problem=_not_ours(path))
+    return info
+
+
+def inspect_backup(path: Path | str, *, integrity: str | None = "integrity_check", schema: bool = True) -> BackupInfo:
+    """Everything a clerk needs to decide on a restore; never raises for a bad file (see ``problem``)."""
+    info = _stat_info(Path(path))
+    if info.problem is not None:
+        return info
     try:
-        with closing(connect_readonly(path)) as conn:
-            return inspect_connection(conn, info, integrity=integrity)
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "unable to open" in str(exc).lower():
-            return replace(
-                info,
-                problem=DatabaseError(
-                    f"Không đọc được tệp {path.name} ({exc}). Hãy đóng chương trình đang dùng tệp rồi thử lại.",
-                    f"Cannot read {path.name} ({exc}). Close the program using it and try again.",
-                ),
-            )
-        return replace(info, problem=_damaged(path, str(exc)))
-    except sqlite3.DatabaseError as exc:
-        return replace(info, problem=_damaged(path, str(exc)))
+        with open_backup(info.path) as conn:
+            return inspect_connection(conn, info, integrity=integrity, schema=schema)
+    except sqlite3.Error as exc:
+        return _unreadable(info, exc)
     except (UnicodeDecodeError, ValueError):  # damage that is not even text: SQLite's message is unreadable
-        return replace(info, problem=_damaged(path, "nội dung không đọc được / unreadable content"))
+        return replace(info, problem=_damaged(info.path, "nội dung không đọc được / unreadable content"))
+    except OSError as exc:  # the private copy could not be made (full temporary folder, USB pulled out)
+        return replace(
+            info,
+            problem=DatabaseError(
+                f"Không đọc được tệp {info.path.name} ({exc.strerror or exc}).",
+                f"Cannot read {info.path.name} ({exc.strerror or exc}).",
+            ),
+        )
+
+
+def inspect_database(path: Path | str) -> BackupInfo:
+    """Whose data the database in use holds (read with SQLite's locks, no integrity or schema check)."""
+    info = _stat_info(Path(path))
+    if info.problem is not None:
+        return info
+    try:
+        with closing(connect_readonly(info.path)) as conn:
+            return inspect_connection(conn, info, integrity=None)
+    except sqlite3.Error as exc:
+        return _unreadable(info, exc)
+    except (UnicodeDecodeError, ValueError):
+        return replace(info, problem=_damaged(info.path, "nội dung không đọc được / unreadable content"))

@@ -23,10 +23,12 @@ from storage.backup_info import (
     AUTO_STAMP,
     BackupInfo,
     changes_since,
-    connect_readonly,
     inspect_backup,
+    inspect_database,
     is_sqlite_file,
+    open_backup,
 )
+from storage.backup_schema import differences, shown
 from storage.db import Database, default_db_path, open_database
 from storage.errors import DatabaseError, UserError
 from storage.mode import DatabaseMode
@@ -121,7 +123,7 @@ def _current_owner(path: Path) -> tuple[bool, BackupInfo | None]:
         return False, None
     if damage_problems(path):
         return True, None
-    info = inspect_backup(path, integrity=None)
+    info = inspect_database(path)
     return False, info if info.usable else None
 
 
@@ -195,14 +197,22 @@ def _in_use(path: Path) -> DatabaseError:
     )
 
 
-def _stage(backup: Path, current: Path) -> Path:
-    """A checked, self-contained copy of the backup beside the database (a rename away from taking its place)."""
+def _stage(backup: Path, current: Path, revision: str) -> Path:
+    """A checked, self-contained copy of the backup beside the database (a rename away from taking its place).
+
+    The copy itself is checked again (sound, and still the schema of ``revision``): what is restored is
+    what was checked, even if the file on the USB stick changed in between.
+    """
     tmp = current.with_name(f".{current.name}.restoring")
     tmp.unlink(missing_ok=True)
-    with closing(connect_readonly(backup)) as src, closing(sqlite3.connect(tmp)) as dst:
+    with open_backup(backup) as src, closing(sqlite3.connect(tmp)) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
         rows = [r[0] for r in dst.execute("PRAGMA quick_check")]
+        if rows == ["ok"]:
+            rows += [vi for vi, _en in differences(dst, revision)]
+            if dst.execute("SELECT version_num FROM alembic_version").fetchall() != [(revision,)]:
+                rows.append("schema revision changed")
     if rows != ["ok"]:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(
@@ -259,12 +269,13 @@ def restore_from(
     check_compatible(info, owner, allow_other_commune=allow_other_commune)
     stamp = datetime.now().strftime(AUTO_STAMP)
     try:
-        staged = _stage(backup, current)
-    except (OSError, sqlite3.Error) as exc:
+        staged = _stage(backup, current, str(info.revision))
+    except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
         current.with_name(f".{current.name}.restoring").unlink(missing_ok=True)
+        detail = shown(exc, 120)  # SQLite's text may quote bytes of the file
         raise DatabaseError(
-            f"Không chép được bản sao lưu vào {current.parent} ({exc}). Chưa có gì bị thay đổi.",
-            f"Cannot copy the backup into {current.parent} ({exc}). Nothing was changed.",
+            f"Không chép được bản sao lưu vào {current.parent} ({detail}). Chưa có gì bị thay đổi.",
+            f"Cannot copy the backup into {current.parent} ({detail}). Nothing was changed.",
         ) from exc
     try:
         safety = _keep_current(current, damaged, stamp)
