@@ -18,11 +18,13 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from gui import settings as keys
+from gui.audit.roles import may
 from gui.context import AppContext
 from gui.dialogs.backup_dialogs import BACKUP_FILTER, DamagedStartDialog, RestoreConfirmDialog
 from gui.errors import show_error, user_message
 from gui.tasks import Task, run_task
 from gui.widgets.format import fmt_date
+from storage.actor import Level, PermissionDenied
 from storage.backup import auto_backup, default_backup_name
 from storage.backup_info import BackupInfo
 from storage.db import Database, default_db_path
@@ -126,6 +128,29 @@ class BackupActions(QObject):
     def retranslate(self) -> None:
         self.a_backup.setText(self.tr("Sao lưu ra…"))
         self.a_restore.setText(self.tr("Khôi phục từ bản sao lưu…"))
+        allowed = may(self.ctx, Level.ADMIN)
+        self.a_restore.setEnabled(allowed)  # each login opens a new window: the role is fixed here
+        tip = "" if allowed else self.tr("Chỉ quản trị được khôi phục dữ liệu từ bản sao lưu.")
+        self.a_restore.setToolTip(tip)
+        self.a_restore.setStatusTip(tip)
+
+    def may_restore(self) -> bool:
+        """Restoring replaces every record and every account: administrators only (said when refused).
+
+        Checked here because the storage entry point (storage.restore) takes no actor yet.
+        """
+        if may(self.ctx, Level.ADMIN):
+            return True
+        show_error(
+            self.main,
+            PermissionDenied(
+                "Chỉ quản trị được khôi phục dữ liệu từ bản sao lưu: việc này thay toàn bộ dữ liệu và tài khoản.",
+                "Only an administrator may restore from a backup: it replaces all data and accounts.",
+            ),
+            self.ctx.lang,
+            self.tr("Không khôi phục được"),
+        )
+        return False
 
     # --- backup ------------------------------------------------------------------------------
     def _folder(self) -> str:
@@ -180,6 +205,8 @@ class BackupActions(QObject):
     # --- restore -----------------------------------------------------------------------------
     def restore_from_file(self) -> None:
         """Pick a file, check it in the background, show what it is and what is lost, then restore."""
+        if not self.may_restore():
+            return
         chosen, _ = QFileDialog.getOpenFileName(
             self.main, self.tr("Chọn bản sao lưu để khôi phục"), self._folder(), BACKUP_FILTER
         )
@@ -202,7 +229,9 @@ class BackupActions(QObject):
         self.restore(plan.info.path, allow_other_commune=dialog.allow_other_commune)
 
     def restore(self, backup: Path, *, allow_other_commune: bool = False) -> None:
-        """Close the database, replace it (in the background), then open a new main window on it."""
+        """Close the database, replace it (in the background), then log in to it and open a new main window."""
+        if not self.may_restore():
+            return
         if self.auto is not None:
             self.auto.stop()
         ctx = self.ctx
@@ -240,9 +269,10 @@ class BackupActions(QObject):
             self.main.close()
             return
         old = self.ctx
-        ctx = AppContext(db, old.settings, old.lang)
-        if not log_in_again(ctx, self.main):
+        ctx = AppContext(db, old.settings, old.lang)  # nobody logged in (actor None) on the restored file
+        if not log_in_again(ctx, self.main):  # login cancelled: the program ends, nothing half-open
             db.close()
+            self.main.close()
             QApplication.quit()
             return
         window = replace_main_window(self.main, ctx)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.actor import Level, current_actor, require
@@ -249,9 +250,13 @@ def list_entries(
     limit: int = 500,
     offset: int = 0,
 ) -> list[AuditRow]:
-    """Entries newest first, filtered by user, dates (inclusive), table, record and action."""
+    """Entries newest first, filtered by user, dates (inclusive), table, record and action.
+
+    ``username=""`` selects the system's own entries (made without a logged-in user: migrations,
+    automatic backups, set-up and demo loading); ``None`` means every user.
+    """
     q = select(AuditLog).order_by(AuditLog.id.desc())
-    if username:
+    if username is not None:
         q = q.where(AuditLog.username == username)
     if since:
         q = q.where(AuditLog.at >= datetime.combine(since, time.min))
@@ -300,10 +305,9 @@ def recently_deleted(session: Session, *, days: int = 90, today: date | None = N
     since = (today or date.today()) - timedelta(days=days)
     out = []
     for e in list_entries(session, action="delete", since=since, limit=5000):
-        if e.table_name in RESTORABLE and _model(e.table_name) is not None:
-            model = _model(e.table_name)
-            if session.get(model, int(e.record_id)) is None:  # type: ignore[arg-type]
-                out.append(e)
+        model = _model(e.table_name) if e.table_name in RESTORABLE else None
+        if model is not None and session.get(model, _key(model, e.record_id)) is None:
+            out.append(e)
     return out
 
 
@@ -312,6 +316,12 @@ def _model(table: str) -> type[Base] | None:
         if mapper.class_.__table__.name == table:
             return mapper.class_
     return None
+
+
+def _key(model: type[Base], record_id: str) -> Any:
+    """The primary key of ``model`` from the log's text form (an id, or a day for the calendar)."""
+    [column] = model.__table__.primary_key.columns
+    return _from_plain(column, record_id) if column.type.python_type is not int else int(record_id)
 
 
 def _from_plain(column: Any, value: Any) -> Any:
@@ -334,19 +344,81 @@ def restore_deleted(session: Session, entry_id: int) -> str:
     entry = session.get(AuditLog, entry_id)
     if entry is None or entry.action != "delete" or entry.table_name not in RESTORABLE:
         raise UserError("Không có bản ghi đã xóa này để khôi phục.", "No such deleted record to restore.")
+    _put_back(session, entry)
+    return entry.summary
+
+
+#: How long the user who deleted a record may undo it alone (Ctrl+Z right after a mistaken Delete).
+UNDO_WINDOW = timedelta(hours=1)
+#: Tables whose deletions the screens' Ctrl+Z undoes: the registers and the catalogs.
+UNDOABLE = {*RESTORABLE, "unit", "procedure", "calendar_day", "province_commune"}
+
+
+def undo_delete(session: Session, table: str, record_id: int | str, *, now: datetime | None = None) -> str:
+    """Ctrl+Z: put back the newest deletion of one record, with the same id and values (audited as "restore").
+
+    Why through the log: re-creating the record would give it a new id, leave the old one listed as
+    deleted (a duplicate waiting to be restored) and split its history. The user who deleted it may
+    undo it within ``UNDO_WINDOW`` (even a clerk); someone else's or an older deletion needs an officer,
+    as restore_deleted does. Role and period-lock checks of the table apply to the re-insert as usual.
+    Returns the record's summary.
+    """
+    if table not in UNDOABLE:
+        raise UserError(
+            "Không hoàn tác được việc xóa loại bản ghi này.", "Deleting this kind of record cannot be undone."
+        )
+    entry = session.scalar(
+        select(AuditLog)
+        .where(AuditLog.action == "delete", AuditLog.table_name == table, AuditLog.record_id == str(record_id))
+        .order_by(AuditLog.id.desc())
+        .limit(1)
+    )
+    if entry is None:
+        raise UserError("Không tìm thấy lần xóa bản ghi này để hoàn tác.", "No deletion of this record to undo.")
+    actor = current_actor(session)
+    recent = entry.at >= (now or datetime.now()) - UNDO_WINDOW
+    if actor is not None and not (entry.user_id == actor.user_id and recent):
+        require(
+            session,
+            Level.OFFICER,
+            "hoàn tác việc xóa của người khác hoặc đã quá một giờ",
+            "undo someone else's deletion or one older than an hour",
+        )
+    _put_back(session, entry)
+    return entry.summary
+
+
+def _put_back(session: Session, entry: AuditLog) -> None:
+    """Insert the record of a delete entry again (a dossier with its supplement requests), as a "restore"."""
     model = _model(entry.table_name)
     assert model is not None
-    if session.get(model, int(entry.record_id)) is not None:
-        raise UserError("Bản ghi này đã được khôi phục trước đó.", "This record was already restored.")
+    if session.get(model, _key(model, entry.record_id)) is not None:
+        restored = select(AuditLog.id).where(
+            AuditLog.table_name == entry.table_name,
+            AuditLog.record_id == entry.record_id,
+            AuditLog.action == "restore",
+            AuditLog.id > entry.id,
+        )
+        if session.scalar(restored.limit(1)) is not None:
+            raise UserError("Bản ghi này đã được khôi phục trước đó.", "This record was already restored.")
+        # SQLite gives the highest id again once its row is deleted: a record added since may hold it.
+        raise UserError(
+            "Không khôi phục được: mã số của bản ghi đã xóa nay thuộc một bản ghi khác thêm vào sau đó.",
+            "Cannot restore: the deleted record's number now belongs to another record added since.",
+        )
     session.info[_CREATE_AS] = "restore"  # the inserts below (and any autoflush between them) are restores
     try:
         _insert_from(session, model, _loads(entry.old_values))
         if entry.table_name == "dossier":
             _restore_supplements(session, entry)
         session.flush()
+    except IntegrityError as exc:
+        raise UserError(
+            "Không khôi phục được: đã có bản ghi khác trùng thông tin (ví dụ cùng mã, cùng tên) với bản ghi đã xóa.",
+            "Cannot restore: another record now has the same details (e.g. the same code or name).",
+        ) from exc
     finally:
         session.info.pop(_CREATE_AS, None)
-    return entry.summary
 
 
 def _restore_supplements(session: Session, entry: AuditLog) -> None:
@@ -368,6 +440,7 @@ _SEARCH_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dossier": ("search_text", ("code", "applicant_name")),
     "staff": ("search_name", ("full_name",)),
     "proposal": ("search_text", ("title", "content")),
+    "procedure": ("search_name", ("name",)),
 }
 
 

@@ -44,7 +44,7 @@ from storage.models import (
     SupplementRequest,
     Unit,
 )
-from storage.periods import Period
+from storage.periods import Period, PeriodKind, parse_period
 from storage.vocab import Labelled, _labels
 
 
@@ -177,11 +177,30 @@ class PeriodLocked(UserError):
     """A change that would alter a finalized report."""
 
 
+def period_name(spec: str, lang: str = "vi") -> str:
+    """A stored period as people say it in a sentence ("tháng 7 năm 2025", "quý III năm 2025"), not "2025-07".
+
+    A custom period is named by its dates; an unreadable spec is shown as it is.
+    """
+    try:
+        period = parse_period(spec)
+    except UserError:
+        return spec
+    if period.kind is PeriodKind.CUSTOM:
+        return f"{period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}"
+    label = period.label(lang)
+    return label[:1].lower() + label[1:] if lang == "vi" else label
+
+
 def locked_error(r: LockRange, what: str = "") -> PeriodLocked:
+    dates = f"{r.start:%d/%m/%Y}–{r.end:%d/%m/%Y}"
+    vi, en = period_name(r.period_spec), period_name(r.period_spec, "en")
+    if vi != dates:  # a month, quarter...: its name, then the dates it covers (official cut-off)
+        vi, en = f"{vi} ({dates})", f"{en} ({dates})"
     return PeriodLocked(
-        f"Kỳ {r.period_spec} ({r.start:%d/%m/%Y}–{r.end:%d/%m/%Y}) đã chốt báo cáo{what}: không sửa được số liệu "
-        "của kỳ này. Lãnh đạo cần mở khóa kỳ (ghi rõ lý do) trước, sau đó lập lại báo cáo.",
-        f"Period {r.period_spec} ({r.start:%d/%m/%Y}–{r.end:%d/%m/%Y}) is finalized: its records cannot change. "
+        f"Kỳ {vi} đã chốt báo cáo{what}: không sửa được số liệu của kỳ này. Lãnh đạo cần mở khóa kỳ "
+        "(ghi rõ lý do) trước, sau đó lập lại báo cáo.",
+        f"The period {en} is finalized: its records cannot change. "
         "An officer must reopen it (with a reason) first, then re-issue the report.",
     )
 

@@ -29,6 +29,16 @@ def _staff_name(path: Path) -> str:
         return conn.execute("SELECT full_name FROM staff WHERE id = 1").fetchone()[0]
 
 
+def _entries(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+def _failed_logins(path: Path, username: str) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT failed_logins FROM app_user WHERE username = ?", (username,)).fetchone()[0]
+
+
 def _rename_staff(path: Path, name: str) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE staff SET full_name = ?, updated_at = datetime('now', '+1 minute') WHERE id = 1", (name,))
@@ -114,3 +124,26 @@ def test_commands_refuse_a_damaged_database_and_name_the_backup(luong_minh_db: P
     code, out, _ = cli(capsys, "--db", str(luong_minh_db), "restore", str(backup.path), "--yes")
     assert code == 0 and "-damaged.sqlite" in out
     assert cli(capsys, "--db", str(luong_minh_db), "check")[0] == 0
+
+
+def test_restore_needs_an_administrator(luong_minh_db: Path, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    usb = tmp_path / "usb"
+    assert cli(capsys, "--db", str(luong_minh_db), "backup", "--out", str(usb))[0] == 0
+    [copy] = list(usb.iterdir())
+    _rename_staff(luong_minh_db, "Tên sửa sau khi sao lưu")
+    before = _entries(luong_minh_db)
+    for user in ("canbo", "lanhdao"):  # a clerk, an officer: refused before anything is shown or replaced
+        code, out, err = cli(capsys, "--db", str(luong_minh_db), "--user", user, "restore", str(copy), "--yes")
+        assert code != 0 and out == ""
+        assert f"Tài khoản {user}" in err and "không có quyền khôi phục dữ liệu từ bản sao lưu" in err
+        assert "cần quyền quản trị" in err
+    assert _staff_name(luong_minh_db) == "Tên sửa sau khi sao lưu" and not (tmp_path / "backups").exists()
+    assert _entries(luong_minh_db) == before  # the refused logins wrote nothing either
+    monkeypatch.setenv("COMMUNE_DESK_PASSWORD", "sai-mat-khau")
+    code, _, err = cli(capsys, "--db", str(luong_minh_db), "--user", "quantri", "restore", str(copy), "--yes")
+    assert code != 0 and "Sai tên đăng nhập hoặc mật khẩu" in err
+    assert _failed_logins(luong_minh_db, "quantri") == 1  # a wrong password counts towards the lock
+    monkeypatch.setenv("COMMUNE_DESK_PASSWORD", "demo2025")
+    code, out, err = cli(capsys, "--db", str(luong_minh_db), "--user", "quantri", "restore", str(copy), "--yes")
+    assert code == 0 and "Đã khôi phục" in out, err
+    assert _staff_name(luong_minh_db) != "Tên sửa sau khi sao lưu"

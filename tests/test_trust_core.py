@@ -347,7 +347,7 @@ def test_clerk_cannot_change_or_delete_a_july_dossier_once_july_is_final(demo: D
     _finalize_july(demo)
     with _session(demo, "canbo") as s:
         data = load_dossier(s, dossier_id)
-        with pytest.raises(PeriodLocked, match="2025-07"):
+        with pytest.raises(PeriodLocked, match="tháng 7 năm 2025"):
             save_dossier(s, data.__class__(**{**data.__dict__, "applicant_name": "Tên khác"}), dossier_id)
         s.rollback()
         with pytest.raises(PeriodLocked):
@@ -426,7 +426,7 @@ def test_import_with_rows_in_a_locked_period_is_refused_and_stores_nothing(demo:
         before = s.scalar(select(func.count()).select_from(Dossier))
         entries = s.scalar(select(func.count()).select_from(AuditLog))
     with _session(demo, "canbo") as s:
-        with pytest.raises(PeriodLocked, match="2025-07"):
+        with pytest.raises(PeriodLocked, match="tháng 7 năm 2025"):
             run_import(s, "dossiers", path, today=date(2025, 8, 2))
         s.commit()  # what a caller does after showing the message: the session stays usable
     with demo.sessions() as s:

@@ -7,15 +7,21 @@ opens can still be restored. `restore` shows what the file holds and what will b
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from cli.login import ENV_USER, read_password
 from cli.text import fmt_date, fmt_int, t
+from storage.actor import Level, require, set_actor
+from storage.auth import authenticate, has_accounts
 from storage.backup import backup_to
 from storage.backup_info import BackupInfo
-from storage.db import default_db_path, head_revision, open_database
-from storage.errors import UserError
-from storage.restore import RestorePlan, plan_restore, restore_from
+from storage.db import Database, default_db_path, head_revision, open_database
+from storage.errors import DatabaseError, UserError
+from storage.restore import RestorePlan, open_checked, plan_restore, restore_from
 
 YES = {"c", "co", "có", "y", "yes"}
 
@@ -108,8 +114,55 @@ def _confirm(yes: bool) -> None:
         raise UserError("Đã hủy: không có gì bị thay đổi.", "Cancelled: nothing was changed.")
 
 
+def require_admin(current: Path, args: argparse.Namespace) -> None:
+    """Restoring replaces every record and every account: on a database with accounts, an administrator logs in.
+
+    A missing, damaged or unreadable database has nobody to ask (the desktop's damaged start restores
+    too), nor has one made before accounts existed. Checked here because storage.restore takes no actor yet.
+    A wrong password is committed (it counts towards the lock); a right one writes nothing, so a
+    cancelled or refused restore leaves the file exactly as it was.
+    """
+    if not current.exists() or current.stat().st_size == 0:
+        return
+    try:
+        db = open_checked(current, migrate=False)  # not upgraded just to be replaced
+    except DatabaseError:
+        return
+    try:
+        try:
+            with db.sessions() as s:
+                accounts = has_accounts(s)
+        except SQLAlchemyError:
+            accounts = False  # a schema from before accounts existed
+        if accounts:
+            _check_admin(db, args)
+    finally:
+        db.close()
+
+
+def _check_admin(db: Database, args: argparse.Namespace) -> None:
+    username = (getattr(args, "user", None) or "").strip() or os.environ.get(ENV_USER, "").strip()
+    if not username:
+        raise UserError(
+            "Khôi phục thay toàn bộ dữ liệu nên cần quản trị đăng nhập: thêm --user TÊN trước tên lệnh "
+            f"(ví dụ python main.py --user quantri restore TỆP) hoặc đặt biến {ENV_USER}.",
+            "Restoring replaces all data, so an administrator must log in: add --user NAME before the command "
+            f"(e.g. python main.py --user quantri restore FILE) or set {ENV_USER}.",
+        )
+    password = read_password(username)
+    with db.sessions() as s:
+        result = authenticate(s, username, password)
+        if result.actor is None:
+            s.commit()  # failures count towards the temporary lock
+            raise UserError(result.vi, result.en)
+        set_actor(s, result.actor)
+        require(s, Level.ADMIN, "khôi phục dữ liệu từ bản sao lưu", "restore the database from a backup")
+        s.rollback()
+
+
 def run_restore(args: argparse.Namespace) -> int:
     current = Path(args.db or default_db_path())
+    require_admin(current, args)
     plan = plan_restore(current, args.file)
     sys.stdout.write("\n".join([*describe(plan.info), _loss_line(plan)]) + "\n")
     if plan.other_owner is not None and not args.allow_other_commune:

@@ -127,7 +127,7 @@ class DeletedDialog(QDialog):
             self.message.setText(exc.message(self.ctx.lang))
             return False
         self.message.setStyleSheet(OK_STYLE)
-        self.message.setText(self.tr("Đã khôi phục {record}.").format(record=record_text(entry)))
+        self.message.setText(self.tr("Đã khôi phục {record}.").format(record=record_text(entry, self.ctx.lang)))
         self.ctx.notify(NOTIFY_KIND.get(entry.table_name, "*"))
         self.reload()
         return True

@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from storage.audit import AuditRow
+from storage.errors import UserError
 from storage.locks import PeriodStatus
+from storage.periods import parse_period
 from storage.vocab import (
     AreaType,
     Channel,
@@ -67,7 +69,29 @@ _TABLE_ENUMS: dict[tuple[str, str], type] = {
 }
 
 
+# Account columns the login itself writes (a successful or wrong attempt), not an administrator's edit.
+_LOGIN_BOOKKEEPING = {"failed_logins", "locked_until", "last_login_at"}
+# A period lock's new status names what the officer did.
+_LOCK_ACTIONS = {"finalized": "finalize", "reopened": "reopen", "sent": "send"}
+
+
+def entry_action(row: AuditRow) -> str:
+    """What an entry did in the office's terms, not the row change that stores it.
+
+    Finalizing a period is a new period_lock row and a wrong password an update of the account's
+    counter; the log shows "Chốt báo cáo" and "Đăng nhập sai" rather than "Thêm"/"Sửa".
+    """
+    if row.table_name == "period_lock" and row.action in ("create", "update"):
+        return _LOCK_ACTIONS.get(str(row.new_values.get("status")), row.action)
+    changed = set(row.old_values) | set(row.new_values)
+    if row.table_name == "app_user" and row.action == "update" and changed and changed <= _LOGIN_BOOKKEEPING:
+        failed = (row.new_values.get("failed_logins") or 0) > (row.old_values.get("failed_logins") or 0)
+        return "login_failed" if failed or row.new_values.get("locked_until") else "login_recorded"
+    return row.action
+
+
 def action_label(action: str) -> str:
+    """The action word of the log's rows (unknown actions are shown as stored, never hidden)."""
     labels = {
         "create": QCoreApplication.translate("AuditLabels", "Thêm"),
         "update": QCoreApplication.translate("AuditLabels", "Sửa"),
@@ -77,8 +101,16 @@ def action_label(action: str) -> str:
         "login": QCoreApplication.translate("AuditLabels", "Đăng nhập"),
         "login_failed": QCoreApplication.translate("AuditLabels", "Đăng nhập sai"),
         "logout": QCoreApplication.translate("AuditLabels", "Đăng xuất"),
+        "login_recorded": QCoreApplication.translate("AuditLabels", "Ghi nhận đăng nhập"),
+        "finalize": QCoreApplication.translate("AuditLabels", "Chốt báo cáo"),
+        "reopen": QCoreApplication.translate("AuditLabels", "Mở khóa kỳ"),
+        "send": QCoreApplication.translate("AuditLabels", "Gửi báo cáo lên tỉnh"),
     }
     return labels.get(action, action)
+
+
+def row_action_label(row: AuditRow) -> str:
+    return action_label(entry_action(row))
 
 
 def table_labels() -> dict[str, str]:
@@ -233,6 +265,9 @@ def field_labels() -> dict[str, str]:
         "active": QCoreApplication.translate("AuditLabels", "Đang dùng"),
         "password_hash": QCoreApplication.translate("AuditLabels", "Mật khẩu"),
         "must_change_password": QCoreApplication.translate("AuditLabels", "Phải đổi mật khẩu"),
+        "failed_logins": QCoreApplication.translate("AuditLabels", "Số lần nhập sai mật khẩu liên tiếp"),
+        "locked_until": QCoreApplication.translate("AuditLabels", "Tạm khóa đến"),
+        "last_login_at": QCoreApplication.translate("AuditLabels", "Đăng nhập lần cuối"),
         "key": QCoreApplication.translate("AuditLabels", "Mục cài đặt"),
         "value": QCoreApplication.translate("AuditLabels", "Giá trị"),
         "day": QCoreApplication.translate("AuditLabels", "Ngày"),
@@ -275,6 +310,8 @@ def value_text(table: str, name: str, value: Any, lang: str) -> str:
             if value
             else QCoreApplication.translate("AuditLabels", "Không")
         )
+    if name == "period_spec" and isinstance(value, str):
+        return period_text(value, lang)
     enum = _TABLE_ENUMS.get((table, name)) or _ENUMS.get(name)
     if enum is not None:
         try:
@@ -291,8 +328,20 @@ def value_text(table: str, name: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def record_text(row: AuditRow) -> str:
+def period_text(spec: str, lang: str) -> str:
+    """A stored period spec as the reports screen names it ("Tháng 7 năm 2025"), or as stored if unreadable."""
+    try:
+        return parse_period(spec).label(lang)
+    except UserError:
+        return spec
+
+
+def record_text(row: AuditRow, lang: str = "vi") -> str:
     """The record an entry is about: its name, or its kind and number when it has none."""
+    if row.table_name == "period_lock" and row.summary:
+        return period_text(row.summary, lang)
+    if row.action in ("login", "logout") and row.summary:
+        return row.summary.partition(": ")[2] or row.summary  # the account ("Đăng nhập: lanhdao" is stored)
     if row.summary:
         return row.summary
     return f"{table_label(row.table_name)} #{row.record_id}" if row.record_id else table_label(row.table_name)

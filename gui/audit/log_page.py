@@ -35,6 +35,7 @@ from storage.errors import UserError
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BROKEN_STYLE = "color: #b00020; font-weight: bold;"
+SYSTEM = ""  # the user filter's data for entries made without a logged-in user (list_entries: username "")
 
 
 class AuditLogDialog(QDialog):
@@ -150,13 +151,23 @@ class AuditLogDialog(QDialog):
             combo.blockSignals(True)
             combo.clear()
         self.user.addItem(self.tr("Tất cả người dùng"), None)
+        # "" is the program's own entries: migrations, automatic backups, set-up and demo loading.
+        self.user.addItem(self.tr("Hệ thống"), SYSTEM)
+        self.user.setItemData(
+            1,
+            self.tr(
+                "Các mục phần mềm tự ghi, không do người dùng nào: nâng cấp dữ liệu, cài đặt ban đầu, dữ liệu mẫu, "
+                "nhập dữ liệu trước khi có tài khoản."
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         for u in users:
             self.user.addItem(f"{u.full_name} ({u.username})" if u.full_name else u.username, u.username)
         self.kind.addItem(self.tr("Tất cả loại bản ghi"), None)
         for table in PROVINCE_TABLES if self.ctx.is_province else COMMUNE_TABLES:
             self.kind.addItem(table_label(table), table)
         for combo, keep in ((self.user, keep_user), (self.kind, keep_kind)):
-            combo.setCurrentIndex(max(combo.findData(keep), 0) if keep else 0)
+            combo.setCurrentIndex(max(combo.findData(keep), 0) if keep is not None else 0)
             combo.blockSignals(False)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -173,10 +184,13 @@ class AuditLogDialog(QDialog):
         until: date | None = None,
         table: str | None = None,
     ) -> None:
-        """Choose filters as the user would (tests, and other screens opening the log on a record kind)."""
+        """Choose filters as the user would (tests, and other screens opening the log on a record kind).
+
+        ``username=""`` (SYSTEM) shows the program's own entries.
+        """
         for w in (self.user, self.kind, self.since, self.until):
             w.blockSignals(True)
-        self.user.setCurrentIndex(max(self.user.findData(username), 0) if username else 0)
+        self.user.setCurrentIndex(max(self.user.findData(username), 0) if username is not None else 0)
         self.kind.setCurrentIndex(max(self.kind.findData(table), 0) if table else 0)
         self.since.set_value(since)
         self.until.set_value(until)

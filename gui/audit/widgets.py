@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.audit.labels import (
-    action_label,
     changed_fields,
     changes_text,
     field_label,
     record_text,
+    row_action_label,
     table_label,
     user_text,
     value_text,
@@ -106,11 +106,11 @@ class AuditModel(QAbstractTableModel):
         if column == "user":
             return user_text(r.username)
         if column == "action":
-            return action_label(r.action)
+            return row_action_label(r)
         if column == "table":
             return table_label(r.table_name)
         if column == "record":
-            return record_text(r)
+            return record_text(r, self.lang)
         return changes_text(r, self.lang)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -202,7 +202,9 @@ class EntryDetail(QWidget):
             return
         self.heading.setText(
             self.tr("{action} — {kind}: {record}").format(
-                action=action_label(entry.action), kind=table_label(entry.table_name), record=record_text(entry)
+                action=row_action_label(entry),
+                kind=table_label(entry.table_name),
+                record=record_text(entry, self.lang),
             )
         )
         self.who.setText(

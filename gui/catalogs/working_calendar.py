@@ -250,10 +250,11 @@ class WorkingCalendarPage(RegisterPage):
         self._touched(data.day)
         return data
 
-    def restore_record(self, session: Session, data: Any) -> int:
-        save_days(session, [data])
+    def undo_target(self, record_id: int, data: Any) -> tuple[str, str]:
+        return "calendar_day", date.fromordinal(record_id).isoformat()  # the rows' ids are day ordinals
+
+    def restored(self, data: Any) -> None:
         self._touched(data.day)
-        return int(data.day.toordinal())
 
     def describe(self, data: Any) -> str:
         return self.tr("ngày {day}").format(day=fmt_date(data.day))

@@ -266,9 +266,6 @@ class CommunesPage(RegisterPage):
         delete_commune(session, row.code)
         return CommuneEntry(**{f.name: getattr(row, f.name) for f in fields(CommuneEntry)})
 
-    def restore_record(self, session: Session, data: Any) -> int:
-        return save_commune(session, data, user_id=self.ctx.user_id)
-
     def describe(self, data: Any) -> str:
         return self.tr("{name} ({code})").format(name=data.name, code=data.code)
 

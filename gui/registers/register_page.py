@@ -35,6 +35,7 @@ from gui.widgets.heading import make_heading
 from gui.widgets.inputs import show_text_starts
 from gui.widgets.record_form import FormInputError, RecordForm
 from storage.actor import PermissionDenied
+from storage.audit import undo_delete
 from storage.errors import Problem, UserError, ValidationError
 from storage.locks import PeriodLocked
 
@@ -67,7 +68,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         super().__init__(parent)
         self.ctx = ctx
         self.current_id: int | None = None
-        self._undo: list[Any] = []
+        self._undo: list[tuple[int, Any]] = []  # (id, data) of records deleted here, newest last
         self._build()
         self.model: LazyTableModel[Any] = LazyTableModel(self.columns(), self.make_source(), self.row_id, parent=self)
         self.table.setModel(self.model)
@@ -109,8 +110,12 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
     @abstractmethod
     def delete_record(self, session: Session, record_id: int) -> Any: ...
 
-    def restore_record(self, session: Session, data: Any) -> int:
-        return self.save_record(session, data, None)
+    def undo_target(self, record_id: int, data: Any) -> tuple[str, str]:
+        """The audit log's table and record id of a record this screen deleted (Ctrl+Z puts it back)."""
+        return self.audit_table(), str(record_id)
+
+    def restored(self, data: Any) -> None:
+        """After Ctrl+Z put ``data`` back (the calendar recomputes due dates)."""
 
     def describe(self, data: Any) -> str:
         """A few words naming a record in messages ("hồ sơ 16906-250701-0001")."""
@@ -364,7 +369,7 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         except UserError as exc:
             show_error(self, exc, self.ctx.lang)
             return
-        self._undo.append(deleted)
+        self._undo.append((record_id, deleted))
         self.status_message.emit(self.tr("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=self.describe(data)))
         self.current_id = None
         self.ctx.notify(self.kind)
@@ -375,23 +380,25 @@ class RegisterPage(QWidget, metaclass=_AbstractWidgetMeta):
         return bool(self._undo)
 
     def undo_delete(self) -> None:
-        """Ctrl+Z: restore the most recently deleted record."""
+        """Ctrl+Z: put back the most recently deleted record, with its id (storage checks who may, and locks)."""
         if not self._undo:
             self.status_message.emit(self.tr("Không có thao tác xóa nào để hoàn tác."))
             return
-        data = self._undo[-1]
+        record_id, data = self._undo[-1]
+        table, key = self.undo_target(record_id, data)
         try:
             with self.ctx.session() as s:
-                restored = self.restore_record(s, data)
+                undo_delete(s, table, key)
         except UserError as exc:
             show_error(self, exc, self.ctx.lang)
             return
         self._undo.pop()
+        self.restored(data)
         self.status_message.emit(self.tr("Đã khôi phục {name}.").format(name=self.describe(data)))
         self.ctx.notify(self.kind)
         self.current_id = None
         self.refresh()
-        row = self.model.row_of_id(restored)
+        row = self.model.row_of_id(record_id)
         if row >= 0:
             self.table.selectRow(row)
 

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.exchange_errors import Reason
+from storage.locks import period_name
 from storage.models import ProvinceCommune, ProvinceProposal, ReceivedReport, TrustedKey
 from storage.signing import short_fingerprint, trust_key, trusted_key
 from storage.vocab import Labelled, _labels
@@ -107,8 +108,8 @@ def classify(session: Session, f: IncomingReport, *, now: datetime | None = None
     if f.period_start > now.date():
         return _reject(
             Reason.FUTURE,
-            f"Kỳ báo cáo {f.period_spec} chưa bắt đầu: tệp không hợp lệ.",
-            f"Period {f.period_spec} has not started yet: the file is not valid.",
+            f"Kỳ báo cáo {period_name(f.period_spec)} chưa bắt đầu: tệp không hợp lệ.",
+            f"The period {period_name(f.period_spec, 'en')} has not started yet: the file is not valid.",
         )
     if f.created_at > now + timedelta(days=1):
         return _reject(
