@@ -376,6 +376,8 @@ class DossierImporter(KindImporter):
     def _flush(self) -> None:
         from storage import audit, locks
 
+        if not self._inserts and not self._updates:
+            return  # a file of exactly N batches: nothing pending, and no empty audit entry
         rows_all = [values for values, _ in (*self._inserts, *self._updates)]
         days = {
             v.date() if isinstance(v, datetime) else v
