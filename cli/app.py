@@ -26,6 +26,31 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def version_text() -> str:
+    """«Commune Desk 0.1.0 (cơ sở dữ liệu 0006)»: the program and the schema revision it migrates files to.
+
+    Why the schema: support can tell from one line whether a database file from another office will open
+    (newer revision: refused) or be upgraded. Read from the shipped migrations, no database is opened.
+    """
+    from storage.db import head_revision
+
+    schema = head_revision()
+    return t(
+        f"Commune Desk {__version__} (cơ sở dữ liệu {schema})", f"Commune Desk {__version__} (database schema {schema})"
+    )
+
+
+class _VersionAction(argparse.Action):
+    """--version, computed only when asked: building the parser (every GUI start) stays free of Alembic."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        sys.stdout.write(version_text() + "\n")
+        parser.exit()
+
+
 def _pre_scan_lang(argv: list[str]) -> str:
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
@@ -109,7 +134,14 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
             "COMMUNE_DESK_PASSWORD",
         ),
     )
-    p.add_argument("--version", action="version", version=f"Commune Desk {__version__}")
+    p.add_argument(
+        "--version",
+        action=_VersionAction,
+        help=t(
+            "in phiên bản chương trình và phiên bản cơ sở dữ liệu mà nó dùng, rồi thoát",
+            "print the program's version and the database schema version it uses, then exit",
+        ),
+    )
     if not with_commands:
         p.set_defaults(command=None)
         return p

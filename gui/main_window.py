@@ -327,15 +327,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Đã làm mới dữ liệu."), 3000)
 
     def _about(self) -> None:
-        from cli.app import __version__
-        from storage.db import head_revision
+        QMessageBox.about(self, self.tr("Giới thiệu"), self.about_text())
 
-        QMessageBox.about(
-            self,
-            self.tr("Giới thiệu"),
-            self.tr("Commune Desk {version}\nPhiên bản cơ sở dữ liệu: {schema}\nCơ sở dữ liệu: {path}").format(
-                version=__version__, schema=head_revision(), path=self.ctx.db.path
-            ),
+    def about_text(self) -> str:
+        """Program version, the schema revision stamped in the open file, and the file.
+
+        The file's revision is read now, not assumed: opening migrated it to this program's, but a newer
+        Commune Desk on another PC may have upgraded a shared file since; then both revisions are shown.
+        """
+        from cli.app import __version__
+        from storage.db import current_revision, head_revision
+
+        head = head_revision()
+        stamped = current_revision(self.ctx.db.engine) or "-"
+        schema = head if stamped == head else self.tr("{stamped} (chương trình này dùng {head})")
+        return self.tr("Commune Desk {version}\nPhiên bản cơ sở dữ liệu: {schema}\nCơ sở dữ liệu: {path}").format(
+            version=__version__,
+            schema=schema.format(stamped=stamped, head=head),
+            path=Path(self.ctx.db.path).resolve(),  # where the data is, even when --db was relative
         )
 
     # --- events ------------------------------------------------------------------------------

@@ -360,6 +360,22 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
         <translation>Logout</translation>
     </message>
     <message>
+        <source>Ghi nhận đăng nhập</source>
+        <translation>Login recorded</translation>
+    </message>
+    <message>
+        <source>Chốt báo cáo</source>
+        <translation>Finalize report</translation>
+    </message>
+    <message>
+        <source>Mở khóa kỳ</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <source>Gửi báo cáo lên tỉnh</source>
+        <translation>Sent to province</translation>
+    </message>
+    <message>
         <source>Hồ sơ TTHC</source>
         <translation>Dossier</translation>
     </message>
@@ -777,6 +793,18 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
         <translation>Must change password</translation>
     </message>
     <message>
+        <source>Số lần nhập sai mật khẩu liên tiếp</source>
+        <translation>Failed logins in a row</translation>
+    </message>
+    <message>
+        <source>Tạm khóa đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Đăng nhập lần cuối</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
         <source>Mục cài đặt</source>
         <translation>Setting</translation>
     </message>
@@ -900,6 +928,14 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
         <translation>All users</translation>
     </message>
     <message>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Các mục phần mềm tự ghi, không do người dùng nào: nâng cấp dữ liệu, cài đặt ban đầu, dữ liệu mẫu, nhập dữ liệu trước khi có tài khoản.</source>
+        <translation>Entries the program made itself, not by any user: database upgrades, first set-up, demo data, imports before any account existed.</translation>
+    </message>
+    <message>
         <source>Tất cả loại bản ghi</source>
         <translation>All kinds of record</translation>
     </message>
@@ -967,6 +1003,10 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
     <message>
         <source>Khôi phục từ bản sao lưu…</source>
         <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị được khôi phục dữ liệu từ bản sao lưu.</source>
+        <translation>Only an administrator may restore from a backup.</translation>
     </message>
     <message>
         <source>Sao lưu dữ liệu ra…</source>
@@ -3184,6 +3224,10 @@ SHA-256: {sha}</translation>
     <message>
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>{stamped} (chương trình này dùng {head})</source>
+        <translation>{stamped} (this program uses {head})</translation>
     </message>
     <message>
         <source>Commune Desk {version}
