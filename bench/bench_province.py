@@ -35,6 +35,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -276,7 +277,24 @@ def shared_members() -> dict[str, bytes]:
     return {"report.xlsx": xlsx.read_bytes(), "report.pdf": pdf.read_bytes()}
 
 
-def _write_one(c: CommuneChoice, members: dict[str, bytes]) -> int:
+def stand_in_members() -> dict[str, bytes]:
+    """Small report.xlsx / report.pdf for quick runs: the import only hashes them, and the real ones take seconds."""
+    import io
+
+    from openpyxl import Workbook
+    from reportlab.pdfgen.canvas import Canvas
+
+    xlsx, pdf = io.BytesIO(), io.BytesIO()
+    wb = Workbook()
+    wb.active.append(["Biểu 06", 1])  # type: ignore[union-attr]
+    wb.save(xlsx)
+    canvas = Canvas(pdf)
+    canvas.drawString(72, 720, "report")
+    canvas.save()
+    return {"report.xlsx": xlsx.getvalue(), "report.pdf": pdf.getvalue()}
+
+
+def _write_one(c: CommuneChoice, members: dict[str, bytes], folder: Path = FILES) -> int:
     rng = random.Random(f"{GENERATOR}:{c.code}")
     payload = synthetic_payload(c, rng)
     manifest = {
@@ -296,35 +314,54 @@ def _write_one(c: CommuneChoice, members: dict[str, bytes]) -> int:
     data = write_archive(
         KIND_REPORT, manifest, {PAYLOAD: canonical_json(payload), **members}, commune_key(c.code), created_at=made
     )
-    path = FILES / c.province_code / f"{c.code}_{PERIOD.spec}_v1.cdesk"
+    path = folder / c.province_code / f"{c.code}_{PERIOD.spec}_v1.cdesk"
     path.write_bytes(data)
     return len(data)
 
 
-def _write_chunk(chunk: list[CommuneChoice]) -> int:
-    members = shared_members()
-    return sum(_write_one(c, members) for c in chunk)
+def _write_chunk(chunk: list[CommuneChoice], folder: Path = FILES, members: dict[str, bytes] | None = None) -> int:
+    members = members or shared_members()
+    return sum(_write_one(c, members, folder) for c in chunk)
 
 
-def generate(force: bool) -> tuple[int, int, float]:
-    """The files (cached); returns (files, total bytes, seconds spent generating, 0 when cached)."""
-    communes = commune_choices()
-    stamp = FILES / "complete.json"
+def generate(
+    force: bool,
+    communes: list[CommuneChoice] | None = None,
+    folder: Path = FILES,
+    members: dict[str, bytes] | None = None,
+) -> tuple[int, int, float]:
+    """The files of ``communes`` (default: every one) in ``folder``, cached.
+
+    Returns (files, total bytes, seconds spent generating, 0 when cached). ``members``: the shared
+    report.xlsx / report.pdf (default: the real ones, see shared_members()).
+    """
+    communes = commune_choices() if communes is None else communes
+    stamp = folder / "complete.json"
     expected = {"generator": GENERATOR, "files": len(communes)}
-    if not force and stamp.exists() and json.loads(stamp.read_text())["generator"] == GENERATOR:
-        size = sum(p.stat().st_size for p in FILES.rglob("*.cdesk"))
+    if not force and stamp.exists() and json.loads(stamp.read_text()) == expected:
+        size = sum(p.stat().st_size for p in folder.rglob("*.cdesk"))
         return len(communes), size, 0.0
-    shutil.rmtree(FILES, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
     for pcode in {c.province_code for c in communes}:
-        (FILES / pcode).mkdir(parents=True, exist_ok=True)
-    shared_members()
+        (folder / pcode).mkdir(parents=True, exist_ok=True)
+    members = members or shared_members()
     started = time.perf_counter()
-    chunks = [communes[i : i + 100] for i in range(0, len(communes), 100)]
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
-        size = sum(pool.map(_write_chunk, chunks))
+    if len(communes) <= 100:
+        size = _write_chunk(communes, folder, members)
+    else:
+        chunks = [communes[i : i + 100] for i in range(0, len(communes), 100)]
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            size = sum(pool.map(partial(_write_chunk, folder=folder, members=members), chunks))
     seconds = time.perf_counter() - started
     stamp.write_text(json.dumps(expected))
     return len(communes), size, seconds
+
+
+def sample_communes(count: int, province: str | None = None) -> list[CommuneChoice]:
+    """``count`` communes spread evenly over the list (of one province, or of the country), for small runs."""
+    every = commune_choices(province)
+    step = max(len(every) // count, 1)
+    return every[::step][:count]
 
 
 # --- measurements (each in a fresh process) -----------------------------------------------------
@@ -352,17 +389,24 @@ def _province_db(path: Path, provinces: list[str]) -> Any:
     return db
 
 
-def step_import(scope: str, db_path: str) -> dict[str, Any]:
-    """Import the files of ``scope`` ("40" or "all") into a fresh province database."""
+def step_import(
+    scope: str, db_path: str, folder: str | None = None, provinces: list[str] | None = None
+) -> dict[str, Any]:
+    """Import the files of ``scope`` ("40" or "all") into a fresh province database.
+
+    ``folder`` and ``provinces``: other files (bench/run_all.py's small runs) and the provinces whose
+    communes the province database registers for them.
+    """
     from reports.exchange.province_import import count_verdicts, import_files
     from storage.province.received import Verdict
 
-    provinces = [NGHE_AN] if scope == NGHE_AN else sorted({c.province_code for c in commune_choices()})
+    if provinces is None:
+        provinces = [NGHE_AN] if scope == NGHE_AN else sorted({c.province_code for c in commune_choices()})
     db = _province_db(Path(db_path), provinces)
     baseline = _rss_mb()
-    folder = FILES / NGHE_AN if scope == NGHE_AN else FILES
+    files = Path(folder) if folder else FILES / NGHE_AN if scope == NGHE_AN else FILES
     started = time.perf_counter()
-    results = import_files(db.sessions, [folder], now=NOW)
+    results = import_files(db.sessions, [files], now=NOW)
     seconds = time.perf_counter() - started
     db.close()
     counts = count_verdicts(results)

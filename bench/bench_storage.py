@@ -24,6 +24,7 @@ from bench.gen_dossiers_csv import write
 from storage.aggregates import dossier_form, period_summary
 from storage.aggregates.equipment_proposals import equipment_summary, proposal_summary
 from storage.aggregates.staffing import staffing_summary
+from storage.auth import seed_demo_accounts
 from storage.catalog import seed_catalog
 from storage.db import open_database
 from storage.demo.names import person
@@ -51,15 +52,21 @@ def _median_ms(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def build(path: Path, rows: int) -> tuple[float, int]:
-    """A fresh synthetic commune; returns (import seconds, dossiers stored)."""
-    path.unlink(missing_ok=True)
+def build(path: Path, rows: int, csv_path: Path | None = None) -> tuple[float, int]:
+    """A fresh synthetic commune with the demo accounts; returns (import seconds, dossiers stored).
+
+    ``csv_path``: the dossiers file to import, written first when it does not exist (default
+    bench/out/dossiers-<rows>.csv, always rewritten).
+    """
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     rng = random.Random(7)
     db = open_database(path)
     with db.sessions.begin() as s:
         seed_catalog(s)
         seed_default_units(s)
-        save_profile(s, ProfileData(code="16906", signer_name="Bench"))
+        seed_demo_accounts(s)  # a login for the GUI's smoke start (COMMUNE_DESK_USER / _PASSWORD)
+        save_profile(s, ProfileData(code="16906", dossier_unit_id="H40.16906", signer_name="Bench"))
         units = [u.id for u in list_units(s)]
         for i in range(200):
             name, ethnicity = person(rng, i % 2 == 0)
@@ -102,7 +109,8 @@ def build(path: Path, rows: int) -> tuple[float, int]:
                     status=ProposalStatus.SENT,
                 ),
             )
-    csv_path = write(OUT / f"dossiers-{rows}.csv", rows)
+    if csv_path is None or not csv_path.exists():
+        csv_path = write(csv_path or OUT / f"dossiers-{rows}.csv", rows)
     t = time.perf_counter()
     with db.sessions.begin() as s:
         result = run_import(s, "dossiers", csv_path)

@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as PdfTable
 
+from reports import pdf_long_table
 from reports.model import Cell, HeaderCell, Table
 from reports.pdf_fonts import FontFamily
 from reports.vn_text import vn_int, vn_pct
@@ -281,19 +282,22 @@ def table_flowables(table: Table, st: ReportStyles, frame_width: float) -> list[
         rows.append(
             [Paragraph(markup(cell_text(v, table.kinds[c])), chosen[c]) for c, v in enumerate(row[: len(widths)])]
         )
-    grid_table = PdfTable(rows, colWidths=widths, repeatRows=head, hAlign="CENTER")
-    grid_table.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),  # for the empty strings under spans
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            *(("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans),
-        ]
-    )
+    grid_style = [
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),  # for the empty strings under spans
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        *(("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans),
+    ]
+    grid_table: Flowable
+    if len(table.rows) >= pdf_long_table.LONG_TABLE_ROWS:  # ReportLab's own page split is quadratic
+        grid_table = pdf_long_table.PagedTable(rows[:head], rows[head:], widths, grid_style)
+    else:
+        grid_table = PdfTable(rows, colWidths=widths, repeatRows=head, hAlign="CENTER")
+        grid_table.setStyle(grid_style)
     out = _caption(table, st, frame_width)
     for f in out:
         f.keepWithNext = True

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-import holidays
-
 from storage.errors import UserError
 
 _ONE_DAY = timedelta(days=1)
@@ -128,6 +126,8 @@ def default_days(year: int) -> list[CalendarDay]:
     ("thay cho ngày dd/mm/yyyy") also yields the weekend day worked, which may fall in the
     adjacent year when a swap crosses New Year.
     """
+    import holidays  # only when a year is first pre-filled: the package costs ≈ 0.05 s of every start
+
     result: list[CalendarDay] = []
     for day, name in sorted(holidays.Vietnam(years=year, language="vi").items()):
         if day.weekday() >= _SATURDAY:

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 from storage.errors import Problem, ValidationError
 from storage.models import CommuneProfile, Dossier
@@ -67,14 +66,22 @@ def _code_str(code: int, width: int) -> str:
     return f"{int(code):0{width}d}"
 
 
+# vietnam_provinces is imported where the official list is read, not with this module: the main
+# window never needs it, and importing it costs ≈ 0.05 s of every start (bench/run_all.py cold_start).
+
+
 @lru_cache(maxsize=1)
 def _provinces() -> tuple[ProvinceChoice, ...]:
+    from vietnam_provinces import Province
+
     items = [ProvinceChoice(_code_str(p.code, 2), _nfc(p.name)) for p in Province.iter_all()]
     return tuple(sorted(items, key=lambda p: (vietnamese_sort_key(_bare(p.name, _PROVINCE_PREFIXES)), p.code)))
 
 
 @lru_cache(maxsize=1)
 def _communes() -> tuple[CommuneChoice, ...]:
+    from vietnam_provinces import Ward
+
     province_names = {p.code: p.name for p in _provinces()}
     items = []
     for w in Ward.iter_all():
@@ -114,6 +121,8 @@ def commune_by_code(code: str | int) -> CommuneChoice | None:
         number = int(str(code).strip())
     except ValueError:
         return None
+    from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
+
     try:
         ward = Ward.from_code(WardCode(number))
     except ValueError:
