@@ -226,6 +226,19 @@ def run(argv: list[str]) -> int:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    _start_quick_check(args.db)
     from gui.app import run_gui
 
     return run_gui(db_path=args.db, lang=args.lang, province=args.province)
+
+
+def _start_quick_check(db: Path | None) -> None:
+    """Start the damage check of the database before the GUI's imports, so the two overlap (storage/quick_check.py).
+
+    Without --db the file is the default one unless the settings name another; then the check simply runs later.
+    """
+    from platformdirs import user_data_path
+
+    from storage.quick_check import start_early
+
+    start_early(db or user_data_path("CommuneDesk", appauthor=False) / "commune-desk.sqlite")

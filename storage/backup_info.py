@@ -28,8 +28,8 @@ from storage.backup_schema import differences, shown, summary
 from storage.errors import DatabaseError, UserError
 from storage.importing.values import visible
 from storage.mode import DatabaseMode, database_mode
+from storage.quick_check import SQLITE_HEADER, is_sqlite_file  # noqa: F401  (re-exported: backup, restore)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 AUTO_STAMP = "%Y%m%d-%H%M%S"
 # Times written in backup names: ours automatic (20261122-143005), manual (2026-11-22-1430), before-upgrade/restore.
 _NAME_TIMES = ((re.compile(r"(\d{8}-\d{6})"), AUTO_STAMP), (re.compile(r"(\d{4}-\d{2}-\d{2}-\d{4})"), "%Y-%m-%d-%H%M"))
@@ -110,14 +110,6 @@ def time_in_name(name: str) -> datetime | None:
             except ValueError:
                 continue
     return None
-
-
-def is_sqlite_file(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

@@ -25,13 +25,13 @@ from storage.backup_info import (
     changes_since,
     inspect_backup,
     inspect_database,
-    is_sqlite_file,
     open_backup,
 )
 from storage.backup_schema import differences, shown
 from storage.db import Database, default_db_path, open_database
 from storage.errors import DatabaseError, UserError
 from storage.mode import DatabaseMode
+from storage.quick_check import damage_problems, take_early
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -87,31 +87,12 @@ class RestoreResult:
     safety_copy: Path | None  # the database as it was just before the restore (None: there was none)
 
 
-def damage_problems(path: Path) -> list[str]:
-    """PRAGMA quick_check on a read-only connection; [] for a sound (or absent, or merely locked) file."""
-    path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return []
-    if not is_sqlite_file(path):
-        return ["not an SQLite database file (header)"]
-    try:
-        uri = path.resolve().as_uri() + "?mode=ro"  # not immutable: another program may be writing to it
-        with closing(sqlite3.connect(uri, uri=True, timeout=5)) as conn:
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "unable to open" in text or "readonly" in text:
-            return []  # not damage: open_database explains these
-        return [str(exc)]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
-
-
 def open_checked(path: Path | str | None = None, *, migrate: bool = True) -> Database:
     """``open_database`` after a quick check; a damaged file raises DatabaseDamaged and stays untouched."""
     path = Path(path) if path else default_db_path()
-    problems = damage_problems(path)
+    problems = take_early(path)  # started as the program began (cli/app.py), or
+    if problems is None:
+        problems = damage_problems(path)
     if problems:
         raise DatabaseDamaged(path, problems, list_backups(path))
     return open_database(path, migrate=migrate)

@@ -9,8 +9,21 @@ clerk fills in.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from storage.importing.api import KINDS, ImportResult, KindLabel, preview_import, run_import
+if TYPE_CHECKING:
+    from storage.importing.api import KINDS, ImportResult, KindLabel, preview_import, run_import
+
+_API = {"KINDS", "ImportResult", "KindLabel", "preview_import", "run_import"}
+
+
+def __getattr__(name: str) -> Any:
+    """The importers load on first use: the start of the program needs only storage.importing.values."""
+    if name in _API:
+        from storage.importing import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def write_template(kind: str, path: Path | str) -> Path:
