@@ -59,6 +59,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Commune Desk")
     app.setOrganizationName("CommuneDesk")
+    from gui.resources import icon
+
+    app.setWindowIcon(icon("app"))  # title bar, taskbar and Alt+Tab show Commune Desk, not a blank window
     return app  # type: ignore[return-value]
 
 

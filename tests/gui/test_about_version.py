@@ -69,3 +69,15 @@ def test_version_prints_program_and_schema_without_a_database(tmp_path: Path) ->
         capture_output=True, text=True, timeout=60, cwd=tmp_path,
     )  # fmt: skip
     assert english.stdout == f"Commune Desk {APP_VERSION} (database schema {head_revision()})\n"
+
+
+def test_the_application_has_its_own_window_icon(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Title bar, taskbar and Alt+Tab show the Commune Desk icon (a blank one looks like a foreign program)."""
+    from PySide6.QtGui import QIcon
+
+    from gui.app import create_app
+
+    qapp.setWindowIcon(QIcon())  # as a fresh application has it
+    app = create_app()
+    assert not app.windowIcon().isNull()
+    assert not app.windowIcon().pixmap(32, 32).isNull()
