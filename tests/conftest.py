@@ -82,10 +82,31 @@ def luong_minh_db(luong_minh_demo_file: Path, tmp_path: Path) -> Path:
     return target
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand this worker's robustness figures to the controller."""
+    from tests import robustness_counts
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["robustness"] = robustness_counts.export()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """In the pytest-xdist controller: add up the figures of a worker that finished."""
+    from tests import robustness_counts
+
+    robustness_counts.merge(getattr(node, "workeroutput", {}).get("robustness", {}))
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the crash and hostile-input figures (kills survived, files refused) after the run."""
-    from tests.robustness_counts import summary_lines
+    from tests.robustness_counts import SECTIONS, summary_lines
 
+    for title, extra in SECTIONS.items():
+        terminalreporter.write_sep("-", title)
+        for line in extra:
+            terminalreporter.write_line(line)
     lines = summary_lines()
     hostile = [
         r for r in terminalreporter.stats.get("passed", []) if r.when == "call" and "test_exchange_hostile" in r.nodeid

@@ -12,6 +12,26 @@ from collections import Counter
 CRASH: Counter[str] = Counter()
 #: Hostile inputs: files tried, refused with a message, taken (clean, nothing unsafe), crashes.
 HOSTILE: Counter[str] = Counter()
+#: Other figures a test prints at the end, by section title (e.g. the frozen bundle's size and build time).
+SECTIONS: dict[str, list[str]] = {}
+
+
+def section(title: str, line: str) -> None:
+    """Print ``line`` under ``title`` in the end-of-run summary."""
+    SECTIONS.setdefault(title, []).append(line)
+
+
+def export() -> dict[str, object]:
+    """This process's figures, for the pytest-xdist controller (tests run in two worker processes)."""
+    return {"crash": dict(CRASH), "hostile": dict(HOSTILE), "sections": SECTIONS}
+
+
+def merge(figures: dict) -> None:  # type: ignore[type-arg]
+    """Add a worker's figures to this process's (a test file runs whole in one worker, so sums are right)."""
+    CRASH.update(figures.get("crash", {}))
+    HOSTILE.update(figures.get("hostile", {}))
+    for title, lines in figures.get("sections", {}).items():
+        SECTIONS.setdefault(title, []).extend(lines)
 
 
 def hostile(outcome: str, area: str = "imports") -> None:

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from storage.db import head_revision
 from storage.version import APP_VERSION
+from tests import robustness_counts
 
 pytestmark = pytest.mark.slow
 
@@ -40,20 +41,13 @@ class Bundle:
     hides_sources: bool  # the runs see an empty folder where the repository is
 
 
-class _Summary:
-    """Prints the bundle's build time and size at the end of the run (like the robustness figures)."""
-
-    def __init__(self, bundle: Bundle) -> None:
-        self.bundle = bundle
-
-    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
-        b = self.bundle
-        terminalreporter.write_sep("-", "frozen bundle")
-        terminalreporter.write_line(
-            f"PyInstaller one-folder bundle: built in {b.build_seconds:.0f} s, {b.size_bytes / 2**20:.0f} MB "
-            f"({sum(1 for p in b.folder.rglob('*') if p.is_file())} files); runs "
-            + ("with the source tree hidden (private mount namespace)" if b.hides_sources else "moved, cwd elsewhere")
-        )
+def _summary_line(b: Bundle) -> str:
+    """The bundle's build time and size for the end-of-run summary (like the robustness figures)."""
+    return (
+        f"PyInstaller one-folder bundle: built in {b.build_seconds:.0f} s, {b.size_bytes / 2**20:.0f} MB "
+        f"({sum(1 for p in b.folder.rglob('*') if p.is_file())} files); runs "
+        + ("with the source tree hidden (private mount namespace)" if b.hides_sources else "moved, cwd elsewhere")
+    )
 
 
 def _can_hide_sources() -> bool:
@@ -73,7 +67,7 @@ def _folder_size(folder: Path) -> int:
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Bundle:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
     """installer/build into a temporary folder, then the bundle moved away and the build folders deleted."""
     base = tmp_path_factory.mktemp("frozen")
     dist, work = base / "dist", base / "work"
@@ -93,7 +87,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     shutil.rmtree(work)
     found = Bundle(folder, folder / "commune-desk", seconds, _folder_size(folder), _can_hide_sources())
     assert not found.folder.is_relative_to(ROOT)
-    request.config.pluginmanager.register(_Summary(found), "frozen-bundle-summary")
+    robustness_counts.section("frozen bundle", _summary_line(found))
     return found
 
 
