@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, Q
 from gui import settings as keys
 from gui.audit.roles import may
 from gui.context import AppContext
-from gui.dialogs.backup_dialogs import BACKUP_FILTER, DamagedStartDialog, RestoreConfirmDialog
 from gui.errors import show_error, user_message
 from gui.tasks import Task, run_task
 from gui.widgets.format import fmt_date
@@ -173,6 +172,8 @@ class BackupActions(QObject):
     def backup_out(self) -> None:
         """Ask where (a USB stick, usually), then copy and check in the background."""
         start = str(Path(self._folder()) / self._default_name())
+        from gui.dialogs.backup_dialogs import BACKUP_FILTER  # the dialogs load when used, not at every start
+
         chosen, _ = QFileDialog.getSaveFileName(self.main, self.tr("Sao lưu dữ liệu ra…"), start, BACKUP_FILTER)
         if not chosen:
             return
@@ -207,6 +208,8 @@ class BackupActions(QObject):
         """Pick a file, check it in the background, show what it is and what is lost, then restore."""
         if not self.may_restore():
             return
+        from gui.dialogs.backup_dialogs import BACKUP_FILTER  # the dialogs load when used, not at every start
+
         chosen, _ = QFileDialog.getOpenFileName(
             self.main, self.tr("Chọn bản sao lưu để khôi phục"), self._folder(), BACKUP_FILTER
         )
@@ -223,6 +226,8 @@ class BackupActions(QObject):
         )
 
     def _confirm(self, plan: RestorePlan) -> None:
+        from gui.dialogs.backup_dialogs import RestoreConfirmDialog  # the dialogs load when used, not at every start
+
         dialog = RestoreConfirmDialog(self.main, plan, self.ctx.lang)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -336,6 +341,8 @@ def open_or_recover(db_path: Path | None, lang: str) -> Database | None:
             return open_checked(path)
         except DatabaseDamaged as damaged:
             log.error("damaged database %s: %s", path, "; ".join(damaged.problems[:5]))
+            from gui.dialogs.backup_dialogs import DamagedStartDialog  # the dialogs load when used, not at every start
+
             dialog = DamagedStartDialog(damaged, lang)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
                 return None
