@@ -28,7 +28,15 @@ from storage.backup import auto_backup, default_backup_name
 from storage.backup_info import BackupInfo
 from storage.db import Database, default_db_path
 from storage.errors import UserError
-from storage.restore import DatabaseDamaged, RestorePlan, RestoreResult, open_checked, plan_restore, restore_from
+from storage.restore import (
+    DatabaseDamaged,
+    RestorePlan,
+    RestoreResult,
+    note_restore,
+    open_checked,
+    plan_restore,
+    restore_from,
+)
 
 log = logging.getLogger("commune_desk.gui")
 CHECK_EVERY_MS = 10 * 60 * 1000  # how often "is a backup due?" is asked while the program runs
@@ -241,12 +249,15 @@ class BackupActions(QObject):
             self.auto.stop()
         ctx = self.ctx
         path = Path(ctx.db.path)
+        actor = ctx.actor  # the administrator, named in the restored file's log
         ctx.db.close()
 
         def work(_p: Any, _c: Any) -> tuple[RestoreResult, Database | BaseException]:
             result = restore_from(path, backup, allow_other_commune=allow_other_commune)
             try:
-                return result, open_checked(path)  # an older backup is upgraded here (backup first)
+                restored = open_checked(path)  # an older backup is upgraded here (backup first)
+                note_restore(restored, result, actor)  # the restored file's log names the administrator
+                return result, restored
             except Exception as exc:  # replaced, but cannot be opened: reported, the program closes
                 return result, exc
 
@@ -336,9 +347,13 @@ def open_or_recover(db_path: Path | None, lang: str) -> Database | None:
     The damaged file is never opened for writing: it is copied byte for byte into ``backups/`` by the restore.
     """
     path = Path(db_path) if db_path else default_db_path()
+    restored: RestoreResult | None = None
     while True:
         try:
-            return open_checked(path)
+            db = open_checked(path)
+            if restored is not None:
+                note_restore(db, restored, None)  # before any login: the log says "the system", from which backup
+            return db
         except DatabaseDamaged as damaged:
             log.error("damaged database %s: %s", path, "; ".join(damaged.problems[:5]))
             from gui.dialogs.backup_dialogs import DamagedStartDialog  # the dialogs load when used, not at every start
@@ -357,6 +372,7 @@ def open_or_recover(db_path: Path | None, lang: str) -> Database | None:
                 "Đã khôi phục dữ liệu từ bản sao lưu lập lúc {made}. Các thay đổi sau {lost} đã mất, "
                 "hãy nhập lại nếu cần.",
             ).format(made=fmt_date(chosen.made_at), lost=fmt_date(chosen.lost_after))
+            restored = result
             if result.safety_copy is not None:
                 text += "\n\n" + QApplication.translate("BackupActions", "Tệp bị hỏng được giữ tại:\n{path}").format(
                     path=result.safety_copy

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from storage.actor import Actor, set_actor
 from storage.backup import copy_verified, list_backups
 from storage.backup_info import (
     AUTO_STAMP,
@@ -234,12 +235,16 @@ def _keep_current(current: Path, damaged: bool, stamp: str) -> Path | None:
 
 
 def restore_from(
-    current_db_path: Path | str, backup_path: Path | str, *, allow_other_commune: bool = False
+    current_db_path: Path | str,
+    backup_path: Path | str,
+    *,
+    allow_other_commune: bool = False,
 ) -> RestoreResult:
     """Replace the database with a checked backup; the caller has closed its engine on the database.
 
     Nothing is changed when a check fails. The old database goes to ``backups/…before-restore-…`` first.
     An older schema is fine: opening the restored file upgrades it (with its own pre-upgrade backup).
+    The caller then opens the restored file and calls ``note_restore`` so that its log says who and from what.
     """
     current, backup = Path(current_db_path), Path(backup_path)
     _refuse_same_file(current, backup)
@@ -277,3 +282,19 @@ def restore_from(
         os.fsync(fd)
         os.close(fd)
     return RestoreResult(backup=info, database=current, safety_copy=safety)
+
+
+def note_restore(db: Database, result: RestoreResult, by: Actor | None) -> None:
+    """An entry in the restored (and opened, so upgraded) file's own log: every record just changed; say who and why.
+
+    ``by``: the administrator who restored (None: the damaged-start restore, before anyone logged in).
+    """
+    made = result.backup.made_at.strftime("%d/%m/%Y %H:%M") if result.backup.made_at else "?"
+    kept = f"; dữ liệu trước đó giữ tại {result.safety_copy.name}" if result.safety_copy else ""
+    summary = f"Khôi phục từ bản sao lưu {shown(result.backup.path.name, 80)} (lập lúc {made}){kept}"
+    from storage import audit
+
+    with db.sessions.begin() as s:
+        if by is not None:
+            set_actor(s, by)
+        audit.record(s, "restore", "database", summary, new={"backup": result.backup.path.name, "made_at": made})

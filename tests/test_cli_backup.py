@@ -66,6 +66,12 @@ def test_backup_to_a_folder_then_restore_it(luong_minh_db: Path, tmp_path: Path,
     assert _staff_name(luong_minh_db) == original
     [kept] = (tmp_path / "backups").glob("luong-minh.before-restore-*.sqlite")
     assert _staff_name(kept) == "Tên sửa sau khi sao lưu"
+    with sqlite3.connect(luong_minh_db) as conn:  # the restored file's own log says who restored it, from what
+        last = conn.execute("SELECT username, action, table_name, summary FROM audit_log ORDER BY id DESC").fetchone()
+    assert last[:3] == ("quantri", "restore", "database")
+    assert f"Khôi phục từ bản sao lưu {copy.name}" in last[3] and kept.name in last[3]
+    code, out, _ = cli(capsys, "--db", str(luong_minh_db), "check")
+    assert code == 0 and "Nhật ký thay đổi nguyên vẹn" in out  # the new entry is chained to the backup's log
 
 
 def test_restore_asks_on_a_terminal(luong_minh_db: Path, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]

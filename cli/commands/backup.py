@@ -15,13 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cli.login import ENV_USER, read_password
 from cli.text import fmt_date, fmt_int, t
-from storage.actor import Level, require, set_actor
+from storage.actor import Actor, Level, require, set_actor
 from storage.auth import authenticate, has_accounts
 from storage.backup import backup_to
 from storage.backup_info import BackupInfo
 from storage.db import Database, default_db_path, head_revision, open_database
 from storage.errors import DatabaseError, UserError
-from storage.restore import RestorePlan, open_checked, plan_restore, restore_from
+from storage.restore import RestorePlan, note_restore, open_checked, plan_restore, restore_from
 
 YES = {"c", "co", "có", "y", "yes"}
 
@@ -114,7 +114,7 @@ def _confirm(yes: bool) -> None:
         raise UserError("Đã hủy: không có gì bị thay đổi.", "Cancelled: nothing was changed.")
 
 
-def require_admin(current: Path, args: argparse.Namespace) -> None:
+def require_admin(current: Path, args: argparse.Namespace) -> Actor | None:
     """Restoring replaces every record and every account: on a database with accounts, an administrator logs in.
 
     A missing, damaged or unreadable database has nobody to ask (the desktop's damaged start restores
@@ -123,24 +123,23 @@ def require_admin(current: Path, args: argparse.Namespace) -> None:
     cancelled or refused restore leaves the file exactly as it was.
     """
     if not current.exists() or current.stat().st_size == 0:
-        return
+        return None
     try:
         db = open_checked(current, migrate=False)  # not upgraded just to be replaced
     except DatabaseError:
-        return
+        return None
     try:
         try:
             with db.sessions() as s:
                 accounts = has_accounts(s)
         except SQLAlchemyError:
             accounts = False  # a schema from before accounts existed
-        if accounts:
-            _check_admin(db, args)
+        return _check_admin(db, args) if accounts else None
     finally:
         db.close()
 
 
-def _check_admin(db: Database, args: argparse.Namespace) -> None:
+def _check_admin(db: Database, args: argparse.Namespace) -> Actor:
     username = (getattr(args, "user", None) or "").strip() or os.environ.get(ENV_USER, "").strip()
     if not username:
         raise UserError(
@@ -158,11 +157,12 @@ def _check_admin(db: Database, args: argparse.Namespace) -> None:
         set_actor(s, result.actor)
         require(s, Level.ADMIN, "khôi phục dữ liệu từ bản sao lưu", "restore the database from a backup")
         s.rollback()
+    return result.actor
 
 
 def run_restore(args: argparse.Namespace) -> int:
     current = Path(args.db or default_db_path())
-    require_admin(current, args)
+    actor = require_admin(current, args)
     plan = plan_restore(current, args.file)
     sys.stdout.write("\n".join([*describe(plan.info), _loss_line(plan)]) + "\n")
     if plan.other_owner is not None and not args.allow_other_commune:
@@ -172,6 +172,11 @@ def run_restore(args: argparse.Namespace) -> int:
         )
     _confirm(args.yes)
     result = restore_from(current, args.file, allow_other_commune=args.allow_other_commune)
+    restored = open_checked(current)  # an older backup is upgraded here, after its own copy
+    try:
+        note_restore(restored, result, actor)
+    finally:
+        restored.close()
     if result.safety_copy is not None:
         sys.stdout.write(
             t(

@@ -133,6 +133,7 @@ def table_labels() -> dict[str, str]:
         "setting": QCoreApplication.translate("AuditLabels", "Cài đặt"),
         "commune_profile": QCoreApplication.translate("AuditLabels", "Thông tin xã"),
         "app_user": QCoreApplication.translate("AuditLabels", "Tài khoản"),
+        "database": QCoreApplication.translate("AuditLabels", "Toàn bộ dữ liệu"),
         "trusted_key": QCoreApplication.translate("AuditLabels", "Khóa tin cậy"),
         "province_commune": QCoreApplication.translate("AuditLabels", "Danh sách xã"),
         "received_report": QCoreApplication.translate("AuditLabels", "Báo cáo xã gửi"),

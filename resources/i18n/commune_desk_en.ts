@@ -444,6 +444,10 @@ Before accepting, phone the commune&apos;s officer in charge (on the number the 
         <translation>Account</translation>
     </message>
     <message>
+        <source>Toàn bộ dữ liệu</source>
+        <translation>Whole database</translation>
+    </message>
+    <message>
         <source>Khóa tin cậy</source>
         <translation>Trusted key</translation>
     </message>

@@ -145,6 +145,9 @@ def test_restore_shows_what_is_lost_then_reopens_the_window(
     assert infos and infos[0].startswith("Đã khôi phục dữ liệu của Xã Lượng Minh (16906)")
     [kept] = (db_path.parent / "backups").glob(f"{db_path.stem}.before-restore-*.sqlite")
     assert _staff_name(kept) == "Sửa sau sao lưu" and str(kept) in infos[0]
+    with sqlite3.connect(db_path) as conn:  # the restored file's own log names who restored it
+        last = conn.execute("SELECT username, action, table_name FROM audit_log ORDER BY id DESC").fetchone()
+    assert last == (ctx.actor.username if ctx.actor else "", "restore", "database")
     window.show_page("staff")  # the new window reads the restored data
     assert window.windowTitle().startswith("Commune Desk – Xã Lượng Minh")
 

@@ -112,9 +112,12 @@ def test_restoring_from_the_damaged_start_says_from_when_and_keeps_the_damaged_f
     try:
         with db.engine.connect() as conn:
             names = dict(conn.exec_driver_sql("SELECT id, full_name FROM staff WHERE id IN (1, 2)").fetchall())
+            last = conn.exec_driver_sql("SELECT username, action, summary FROM audit_log ORDER BY id DESC").first()
     finally:
         db.close()
     assert names[1] == "Sửa trước bản thứ nhất" and names[2] != "Sửa trước bản thứ hai"  # the older copy's data
+    assert last is not None and last[:2] == ("", "restore")  # the restored file's log: by the system, before login
+    assert "Khôi phục từ bản sao lưu" in last[2] and "-damaged.sqlite" in last[2]
     [text] = told
     assert text.startswith(
         f"Đã khôi phục dữ liệu từ bản sao lưu lập lúc 20/11/2031 08:00. Các thay đổi sau {_local(OLDER_CHANGE)} đã mất"

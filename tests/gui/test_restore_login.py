@@ -83,6 +83,7 @@ def test_after_restore_the_login_is_to_the_restored_files_accounts(
     qtbot, demo_ctx, tmp_path, monkeypatch, infos, cleanup
 ) -> None:  # type: ignore[no-untyped-def]
     log_in(demo_ctx, make_accounts(demo_ctx)[UserRole.ADMIN])
+    admin = demo_ctx.actor.username
     window = _window(qtbot, demo_ctx)
     assert window.backups.a_restore.isEnabled()
     db_path = Path(demo_ctx.db.path)
@@ -114,7 +115,9 @@ def test_after_restore_the_login_is_to_the_restored_files_accounts(
     with new.ctx.session() as s:
         assert "moi.tao" not in {u.username for u in list_users(s)}
         [entry] = list_entries(s, action="login", limit=1)
+        [restored] = list_entries(s, action="restore", table="database", limit=1)
     assert entry.username == "lanhdao"
+    assert restored.username == admin and "Khôi phục từ bản sao lưu sao-luu.sqlite" in restored.summary
     assert infos and infos[0].startswith("Đã khôi phục dữ liệu của Xã Lượng Minh (16906)")
 
 
