@@ -48,6 +48,7 @@ from reports.exchange.archive import KIND_REPORT, PAYLOAD, canonical_json, write
 from storage.catalog_defaults import FIELDS, PROCEDURES
 from storage.periods import PeriodKind, period_for
 from storage.profile import CommuneChoice, commune_choices
+from storage.province.consolidate import COUNT_KEYS
 from storage.signing import KeyPair
 from storage.version import APP_VERSION
 from storage.vocab import EquipmentKind, ProposalCategory, StaffCategory
@@ -67,23 +68,6 @@ UNITS = (
     "Trung tâm Phục vụ hành chính công",
     "Lãnh đạo HĐND, UBND",
     "Ban Chỉ huy Quân sự",
-)
-COUNT_KEYS = (
-    "received_total",
-    "received_online",
-    "received_direct_postal",
-    "carried_over",
-    "resolved_total",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending_total",
-    "pending_in_time",
-    "pending_overdue",
-    "waiting_supplement",
-    "withdrawn_stopped",
-    "late_with_apology",
-    "not_accepted",
 )
 EQUIPMENT_KEYS = ("required", "available", "working", "shortage")
 

@@ -19,24 +19,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from storage.province.consolidate import COUNT_KEYS  # Biểu 06's count columns, named once
+
 # Columns of the floor's rows after the field id, in this order (names of storage's FormRow).
-FLOOR_COLUMNS = (
-    "received_total",
-    "received_online",
-    "received_direct_postal",
-    "carried_over",
-    "resolved_total",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending_total",
-    "pending_in_time",
-    "pending_overdue",
-    "waiting_supplement",
-    "withdrawn_stopped",
-    "late_with_apology",
-    "not_accepted",
-)
+FLOOR_COLUMNS = COUNT_KEYS
 
 # Outcome codes: 3 not accepted, 7 withdrawn, 8 stopped; channel 2 online (storage/vocab.py).
 _DUE = "COALESCE(d.due_date_override, d.due_date_computed)"
