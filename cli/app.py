@@ -237,8 +237,7 @@ def _start_quick_check(db: Path | None) -> None:
 
     Without --db the file is the default one unless the settings name another; then the check simply runs later.
     """
-    from platformdirs import user_data_path
-
+    from storage.paths import default_db_path
     from storage.quick_check import start_early
 
-    start_early(db or user_data_path("CommuneDesk", appauthor=False) / "commune-desk.sqlite")
+    start_early(db or default_db_path())

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import storage.audit  # noqa: F401  (registers the audit, permission and period-lock hooks on every session)
 from storage.errors import DatabaseError
+from storage.paths import APP_DIR_NAME, DEFAULT_DB_NAME, default_db_path  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -29,15 +30,6 @@ if TYPE_CHECKING:
 # (bench/run_all.py cold_start), while a file already at the newest schema needs none of it.
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-APP_DIR_NAME = "CommuneDesk"
-DEFAULT_DB_NAME = "commune-desk.sqlite"
-
-
-def default_db_path() -> Path:
-    """The database in the user's data folder (e.g. %LOCALAPPDATA%\\CommuneDesk on Windows)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_DIR_NAME, appauthor=False) / DEFAULT_DB_NAME
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
